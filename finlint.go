@@ -1,0 +1,306 @@
+package finlint
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/rules"
+	"github.com/finlint/finlint/schema"
+)
+
+// DefaultMaxPayloadSize is the largest payload linted when
+// Options.MaxPayloadSize is zero: 1 MiB, far above any real customer.
+const DefaultMaxPayloadSize = 1 << 20
+
+// Options configure a Linter. The zero value lints with every rule at its
+// default severity, no reference catalogues and the real clock.
+type Options struct {
+	// Now returns the current time; dates of birth are judged on its UTC date.
+	Now func() time.Time
+	// Severity overrides rules by id; rules.Off turns a rule off.
+	Severity map[string]rules.Severity
+	// Catalogues are the reference catalogues, or nil when none are cached.
+	Catalogues rules.Catalogues
+	// RelianceEnabled says RELIANCE verification is enabled for the client.
+	RelianceEnabled bool
+	// Redact masks every payload value in messages, suggestions and source
+	// lines. Tax document ids are always masked.
+	Redact bool
+	// Ignore hides findings, as the config file's ignore entries do.
+	Ignore []Ignore
+	// Jobs is the number of workers Run and LintStream use; 0 means one per CPU.
+	Jobs int
+	// MaxPayloadSize is the largest payload in bytes; 0 means
+	// DefaultMaxPayloadSize. A larger one gets a payload-limit finding.
+	MaxPayloadSize int
+	// MaxDepth bounds nesting; 0 means jsondoc.DefaultMaxDepth.
+	MaxDepth int
+}
+
+// Linter lints payloads. It is safe for concurrent use.
+type Linter struct {
+	opts     Options
+	list     []*rules.Rule
+	severity map[string]rules.Severity
+	ignores  []*ignoreMatcher
+}
+
+// Result is the outcome for one payload.
+type Result struct {
+	// Source is the input's name as given: a path, or "-" for stdin.
+	Source string `json:"source"`
+	// Record is the 1-based line of the payload in an NDJSON input, or 0.
+	Record int `json:"record,omitempty"`
+	// Valid is true when no finding has severity error.
+	Valid    bool            `json:"valid"`
+	Findings []rules.Finding `json:"findings"`
+	// Submission is set only when the payload was due for submission.
+	Submission *Submission `json:"submission,omitempty"`
+	// Error is set when the input could not be read; then there are no
+	// findings and the tool's exit code is 2.
+	Error string `json:"error,omitempty"`
+	// Data is the payload's bytes as read. It is kept for submission and is
+	// never serialised.
+	Data []byte `json:"-"`
+}
+
+// Submission is what happened when a payload was sent to the API.
+type Submission struct {
+	// Status is created, skipped, failed, unknown or not-sent.
+	Status         string `json:"status"`
+	HTTPStatus     int    `json:"http_status,omitempty"`
+	CustomerID     string `json:"customer_id,omitempty"`
+	TOSPoliciesURL string `json:"tos_policies_url,omitempty"`
+	Error          string `json:"error,omitempty"`
+}
+
+// Count returns how many findings have each severity.
+func (r *Result) Count() (errors, warnings, infos int) {
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case rules.Error:
+			errors++
+		case rules.Warning:
+			warnings++
+		case rules.Info:
+			infos++
+		}
+	}
+	return
+}
+
+// New builds a Linter. It fails when an option names an unknown rule or an
+// ignore entry is malformed, or when the embedded schema does not compile.
+func New(opts Options) (*Linter, error) {
+	if err := schema.Check(); err != nil {
+		return nil, err
+	}
+	l := &Linter{opts: opts, list: rules.All(), severity: map[string]rules.Severity{}}
+	for id, s := range opts.Severity {
+		if rules.Lookup(l.list, id) == nil {
+			return nil, fmt.Errorf("unknown rule %q (see finlint rules)", id)
+		}
+		l.severity[id] = s
+	}
+	for _, ig := range opts.Ignore {
+		m, err := newIgnoreMatcher(ig, l.list)
+		if err != nil {
+			return nil, err
+		}
+		l.ignores = append(l.ignores, m)
+	}
+	if l.opts.Now == nil {
+		l.opts.Now = time.Now
+	}
+	if l.opts.MaxPayloadSize <= 0 {
+		l.opts.MaxPayloadSize = DefaultMaxPayloadSize
+	}
+	if l.opts.Jobs <= 0 {
+		l.opts.Jobs = runtime.GOMAXPROCS(0)
+	}
+	return l, nil
+}
+
+// Rules returns the rules the linter runs, with their effective severity.
+func (l *Linter) Rules() []*rules.Rule { return l.list }
+
+// SeverityOf returns the effective severity of a rule.
+func (l *Linter) SeverityOf(r *rules.Rule) rules.Severity {
+	if s, ok := l.severity[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// Lint checks one payload. name is reported as the result's Source.
+func (l *Linter) Lint(ctx context.Context, name string, data []byte) Result {
+	return l.lint(ctx, Payload{Source: name, Data: data})
+}
+
+// Payload is one unit of input for Run.
+type Payload struct {
+	Source string
+	Record int
+	Data   []byte
+	// Size, when larger than len(Data), is the payload's real size: the
+	// reader stopped at the limit and Data holds only its start.
+	Size int64
+	// Err is a failure to read the input; the result carries it.
+	Err error
+}
+
+func (l *Linter) lint(ctx context.Context, pl Payload) Result {
+	res := Result{Source: pl.Source, Record: pl.Record, Data: pl.Data, Findings: []rules.Finding{}}
+	if pl.Err != nil {
+		res.Error = pl.Err.Error()
+		return res
+	}
+	if err := ctx.Err(); err != nil {
+		res.Error = err.Error()
+		return res
+	}
+	if size := max(pl.Size, int64(len(pl.Data))); size > int64(l.opts.MaxPayloadSize) {
+		res.Findings = append(res.Findings, l.limitFinding(pl, size))
+		res.Data = nil
+		res.Valid = false
+		return res
+	}
+	doc := jsondoc.Parse(pl.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
+	var out []rules.Finding
+	p := rules.NewPass(doc, l.opts.Now().UTC(), l.opts.Catalogues, rules.Settings{
+		RelianceEnabled: l.opts.RelianceEnabled,
+		Redact:          l.opts.Redact,
+	}, &out)
+	rules.Run(p, l.list, l.SeverityOf)
+	if len(out) > 0 {
+		out = l.filterIgnored(pl.Source, out)
+	}
+	if len(out) > 0 {
+		l.place(doc, pl.Record, out)
+		rules.Sort(out)
+		res.Findings = out
+	}
+	res.Valid = true
+	for _, f := range res.Findings {
+		if f.Severity == rules.Error {
+			res.Valid = false
+			break
+		}
+	}
+	return res
+}
+
+func (l *Linter) limitFinding(pl Payload, size int64) rules.Finding {
+	line := max(pl.Record, 1)
+	return rules.Finding{
+		Rule: "payload-limit", Severity: rules.Error, Path: "", Line: line, Column: 1,
+		Message: fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed (raise it with --max-size)", size, l.opts.MaxPayloadSize),
+	}
+}
+
+// place gives each finding its line, column and masked source line, and
+// masks tax ids (always) and every value (when redacting) in its text.
+func (l *Linter) place(doc *jsondoc.Doc, record int, out []rules.Finding) {
+	secrets, spans := sensitive(doc.Root, l.opts.Redact)
+	for i := range out {
+		f := &out[i]
+		off := f.Offset
+		if off < 0 {
+			off = doc.Offset(f.Path)
+		}
+		line, col := doc.Position(off)
+		f.Context, f.ContextColumn = contextLine(doc, line, col, spans)
+		f.Line = line
+		if record > 0 {
+			f.Line = record + line - 1
+		}
+		f.Column = col
+		for _, s := range secrets {
+			f.Message = strings.ReplaceAll(f.Message, s, rules.MaskTaxID(s))
+			f.Suggestion = strings.ReplaceAll(f.Suggestion, s, rules.MaskTaxID(s))
+		}
+	}
+}
+
+type span struct{ start, end int }
+
+// sensitive collects the tax document ids of a payload (to scrub from any
+// text) and the byte spans of values to mask in source lines: tax ids
+// always, every scalar when redacting.
+func sensitive(root *jsondoc.Value, redact bool) (ids []string, spans []span) {
+	if root == nil {
+		return nil, nil
+	}
+	if tax := root.Get("basic_info").Get("tax_info"); tax != nil && tax.Kind == jsondoc.Array {
+		for _, it := range tax.Items {
+			if v := it.Get("document_id"); v != nil && v.Kind == jsondoc.String {
+				if utf8.RuneCountInString(v.Str) > 4 {
+					ids = append(ids, v.Str)
+				}
+				spans = append(spans, span{v.Start + 1, v.End - 1})
+			}
+		}
+	}
+	if redact {
+		var walk func(v *jsondoc.Value)
+		walk = func(v *jsondoc.Value) {
+			switch v.Kind {
+			case jsondoc.String:
+				spans = append(spans, span{v.Start + 1, v.End - 1})
+			case jsondoc.Number:
+				spans = append(spans, span{v.Start, v.End})
+			case jsondoc.Array:
+				for _, it := range v.Items {
+					walk(it)
+				}
+			case jsondoc.Object:
+				for _, m := range v.Members {
+					walk(m.Value)
+				}
+			}
+		}
+		walk(root)
+	}
+	return ids, spans
+}
+
+// contextWidth is the most characters of a source line that text output
+// shows; longer lines (minified JSON) are cut to a window around the column.
+const contextWidth = 120
+
+// contextLine returns the source line with sensitive spans masked, cut to
+// a window around col, and the caret's column within what it returns.
+func contextLine(doc *jsondoc.Doc, line, col int, spans []span) (string, int) {
+	text := doc.LineText(line)
+	if len(spans) > 0 && text != "" {
+		start := doc.LineStart(line)
+		b := []byte(text)
+		for _, s := range spans {
+			for i := max(s.start, start); i < min(s.end, start+len(b)); i++ {
+				b[i-start] = '*'
+			}
+		}
+		text = string(b)
+	}
+	r := []rune(text)
+	if len(r) <= contextWidth {
+		return text, col
+	}
+	from := max(0, min(col-1-contextWidth/2, len(r)-contextWidth))
+	to := min(len(r), from+contextWidth)
+	out := string(r[from:to])
+	caret := col - from
+	if from > 0 {
+		out = "…" + out
+		caret++
+	}
+	if to < len(r) {
+		out += "…"
+	}
+	return out, caret
+}

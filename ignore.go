@@ -1,0 +1,131 @@
+package finlint
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+
+	"github.com/finlint/finlint/rules"
+)
+
+// Ignore hides the findings of one rule (or of any rule, "*") in some files
+// and at some paths. Every entry needs a reason, so that the next reader
+// knows why a finding is tolerated.
+type Ignore struct {
+	Rule string
+	// Files is a glob on the source path: * matches within one folder name,
+	// ** any number of folders. Empty matches every source.
+	Files string
+	// Paths are JSON Pointer globs: * matches one token, ** any depth.
+	// Empty matches every path.
+	Paths  []string
+	Reason string
+}
+
+type ignoreMatcher struct {
+	Ignore
+	hits atomic.Int64
+}
+
+func newIgnoreMatcher(ig Ignore, list []*rules.Rule) (*ignoreMatcher, error) {
+	if strings.TrimSpace(ig.Reason) == "" {
+		return nil, errors.New("ignore entry without a reason")
+	}
+	if ig.Rule == "" {
+		return nil, errors.New("ignore entry without a rule (use * for any)")
+	}
+	if ig.Rule != "*" && rules.Lookup(list, ig.Rule) == nil {
+		return nil, fmt.Errorf("ignore entry names unknown rule %q", ig.Rule)
+	}
+	if _, err := path.Match(strings.ReplaceAll(ig.Files, "**", "*"), ""); err != nil {
+		return nil, fmt.Errorf("ignore entry: bad files glob %q: %w", ig.Files, err)
+	}
+	return &ignoreMatcher{Ignore: ig}, nil
+}
+
+func (m *ignoreMatcher) match(source string, f *rules.Finding) bool {
+	if m.Rule != "*" && m.Rule != f.Rule {
+		return false
+	}
+	if m.Files != "" && !globMatch(m.Files, filepath.ToSlash(source)) {
+		return false
+	}
+	if len(m.Paths) > 0 {
+		ok := false
+		for _, p := range m.Paths {
+			if globMatch(p, f.Path) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *Linter) filterIgnored(source string, fs []rules.Finding) []rules.Finding {
+	if len(l.ignores) == 0 {
+		return fs
+	}
+	kept := fs[:0]
+	for i := range fs {
+		hidden := false
+		for _, m := range l.ignores {
+			if m.match(source, &fs[i]) {
+				m.hits.Add(1)
+				hidden = true
+				break
+			}
+		}
+		if !hidden {
+			kept = append(kept, fs[i])
+		}
+	}
+	return kept
+}
+
+// UnusedIgnores returns the ignore entries that have hidden nothing so far:
+// stale entries hide future mistakes, so the CLI warns about them.
+func (l *Linter) UnusedIgnores() []Ignore {
+	var out []Ignore
+	for _, m := range l.ignores {
+		if m.hits.Load() == 0 {
+			out = append(out, m.Ignore)
+		}
+	}
+	return out
+}
+
+// globMatch matches a slash-separated name against a pattern where * stands
+// for any run of characters within one segment and a ** segment for any
+// number of segments (none included).
+func globMatch(pattern, name string) bool {
+	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func matchSegs(pat, segs []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			rest := pat[1:]
+			for i := 0; i <= len(segs); i++ {
+				if matchSegs(rest, segs[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(segs) == 0 {
+			return false
+		}
+		if ok, err := path.Match(pat[0], segs[0]); err != nil || !ok {
+			return false
+		}
+		pat, segs = pat[1:], segs[1:]
+	}
+	return len(segs) == 0
+}

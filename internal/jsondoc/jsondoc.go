@@ -1,0 +1,690 @@
+// Package jsondoc reads a JSON document in one pass over its bytes and keeps
+// what a linter needs that encoding/json throws away: the byte offset of every
+// key and value, the literal text of every number, repeated keys, and the
+// exact place of the first syntax fault.
+package jsondoc
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Kind is the JSON type of a Value.
+type Kind uint8
+
+// The JSON types.
+const (
+	Null Kind = iota + 1
+	Bool
+	Number
+	String
+	Array
+	Object
+)
+
+var kindNames = [...]string{"invalid", "null", "boolean", "number", "string", "array", "object"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "invalid"
+}
+
+// Value is one JSON value with its place in the source.
+type Value struct {
+	Kind Kind
+	// Str holds a string's decoded text, or a number's literal exactly as
+	// written, so that 1e20 and 42.0 are never rounded or reformatted.
+	Str     string
+	Bool    bool
+	Items   []*Value
+	Members []Member
+	// Start and End are the byte offsets of the value in the source.
+	Start, End int
+}
+
+// Member is one key of an object, in source order.
+type Member struct {
+	Key      string
+	KeyStart int
+	Value    *Value
+}
+
+// Get returns the value of key in an object, or nil. When a key repeats, the
+// last one wins, as in encoding/json and most JSON parsers in production.
+func (v *Value) Get(key string) *Value {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	for i := len(v.Members) - 1; i >= 0; i-- {
+		if v.Members[i].Key == key {
+			return v.Members[i].Value
+		}
+	}
+	return nil
+}
+
+// member returns the last member with key, or nil.
+func (v *Value) member(key string) *Member {
+	if v == nil || v.Kind != Object {
+		return nil
+	}
+	for i := len(v.Members) - 1; i >= 0; i-- {
+		if v.Members[i].Key == key {
+			return &v.Members[i]
+		}
+	}
+	return nil
+}
+
+// Text returns a string value and true, or "" and false for any other kind.
+func (v *Value) Text() (string, bool) {
+	if v == nil || v.Kind != String {
+		return "", false
+	}
+	return v.Str, true
+}
+
+// Interface converts the value to the plain Go form that JSON Schema
+// validators take: map[string]any, []any, json.Number, string, bool, nil.
+func (v *Value) Interface() any {
+	switch v.Kind {
+	case Null:
+		return nil
+	case Bool:
+		return v.Bool
+	case Number:
+		return json.Number(v.Str)
+	case String:
+		return v.Str
+	case Array:
+		a := make([]any, len(v.Items))
+		for i, it := range v.Items {
+			a[i] = it.Interface()
+		}
+		return a
+	case Object:
+		m := make(map[string]any, len(v.Members))
+		for _, mb := range v.Members {
+			m[mb.Key] = mb.Value.Interface()
+		}
+		return m
+	}
+	return nil
+}
+
+// Problem is a fault in the bytes themselves. A fatal one means no value tree
+// could be built.
+type Problem struct {
+	Offset int
+	Msg    string
+	Fatal  bool
+}
+
+// Duplicate is a key that appears again in the same object.
+type Duplicate struct {
+	Pointer  string // pointer of the key (the same for both occurrences)
+	KeyStart int    // offset of the repeated key
+	First    int    // offset of its first occurrence
+}
+
+// Doc is a parsed document.
+type Doc struct {
+	Src []byte
+	// Root is nil when a fatal problem stopped the parse.
+	Root       *Value
+	Problems   []Problem
+	Duplicates []Duplicate
+	lines      []int
+}
+
+// Limits bound the work one document may cause.
+type Limits struct {
+	// MaxDepth is the deepest nesting of arrays and objects allowed; 0 means 64.
+	MaxDepth int
+}
+
+// DefaultMaxDepth is the nesting limit when Limits.MaxDepth is zero.
+const DefaultMaxDepth = 64
+
+// Parse reads src. It never panics and always returns a Doc; faults are in
+// Doc.Problems.
+func Parse(src []byte, lim Limits) *Doc {
+	if lim.MaxDepth <= 0 {
+		lim.MaxDepth = DefaultMaxDepth
+	}
+	d := &Doc{Src: src}
+	p := parser{src: src, doc: d, maxDepth: lim.MaxDepth}
+	p.run()
+	return d
+}
+
+// Fatal returns the first fatal problem, or nil.
+func (d *Doc) Fatal() *Problem {
+	for i := range d.Problems {
+		if d.Problems[i].Fatal {
+			return &d.Problems[i]
+		}
+	}
+	return nil
+}
+
+type parser struct {
+	src      []byte
+	pos      int
+	doc      *Doc
+	maxDepth int
+	depth    int
+	failed   bool
+	ptr      []byte // pointer of the value being parsed, reused
+}
+
+type fault struct{}
+
+func (p *parser) fail(off int, format string, args ...any) {
+	p.doc.Problems = append(p.doc.Problems, Problem{Offset: off, Msg: fmt.Sprintf(format, args...), Fatal: true})
+	panic(fault{})
+}
+
+func (p *parser) run() {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(fault); !ok {
+				panic(r)
+			}
+			p.doc.Root = nil
+		}
+	}()
+	src := p.src
+	switch {
+	case len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF):
+		p.fail(0, "input is UTF-16; encode it as UTF-8")
+	case len(src) >= 2 && src[0] != 0 && src[1] == 0 || len(src) >= 2 && src[0] == 0 && src[1] != 0:
+		p.fail(0, "input looks like UTF-16 or UTF-32 (NUL bytes between characters); encode it as UTF-8")
+	case len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF:
+		p.doc.Problems = append(p.doc.Problems, Problem{Offset: 0, Msg: "input starts with a UTF-8 byte order mark; remove it"})
+		p.pos = 3
+	}
+	p.skipSpace()
+	if p.pos >= len(src) {
+		if len(src) == 0 {
+			p.fail(0, "empty input: expected a JSON object")
+		}
+		p.fail(p.pos, "no JSON value: expected a JSON object")
+	}
+	root := p.value()
+	p.doc.Root = root
+	p.skipSpace()
+	if p.pos < len(src) {
+		p.doc.Problems = append(p.doc.Problems, Problem{Offset: p.pos, Msg: "unexpected data after the top-level value"})
+	}
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ' ', '\t', '\n', '\r':
+			p.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (p *parser) describe(off int) string {
+	if off >= len(p.src) {
+		return "end of input"
+	}
+	c := p.src[off]
+	switch {
+	case c == 0:
+		return "NUL byte"
+	case c < 0x20:
+		return fmt.Sprintf("control character %#02x", c)
+	case c < utf8.RuneSelf:
+		return strconv.QuoteRune(rune(c))
+	}
+	r, _ := utf8.DecodeRune(p.src[off:])
+	if r == utf8.RuneError {
+		return fmt.Sprintf("invalid UTF-8 byte %#02x", c)
+	}
+	return strconv.QuoteRune(r)
+}
+
+func (p *parser) value() *Value {
+	if p.pos >= len(p.src) {
+		p.fail(p.pos, "unexpected end of input: expected a value")
+	}
+	switch c := p.src[p.pos]; {
+	case c == '{':
+		return p.object()
+	case c == '[':
+		return p.array()
+	case c == '"':
+		start := p.pos
+		s := p.str()
+		return &Value{Kind: String, Str: s, Start: start, End: p.pos}
+	case c == '-' || c >= '0' && c <= '9':
+		return p.number()
+	case c == 't':
+		return p.literal("true", &Value{Kind: Bool, Bool: true})
+	case c == 'f':
+		return p.literal("false", &Value{Kind: Bool})
+	case c == 'n':
+		return p.literal("null", &Value{Kind: Null})
+	}
+	if p.hasWord("NaN") || p.hasWord("Infinity") || p.hasWord("-Infinity") {
+		p.fail(p.pos, "NaN and Infinity are not JSON numbers")
+	}
+	p.fail(p.pos, "unexpected %s: expected a value", p.describe(p.pos))
+	return nil
+}
+
+func (p *parser) hasWord(w string) bool {
+	return strings.HasPrefix(string(p.src[p.pos:min(len(p.src), p.pos+len(w))]), w)
+}
+
+func (p *parser) literal(word string, v *Value) *Value {
+	if !p.hasWord(word) {
+		p.fail(p.pos, "invalid literal: expected %s", word)
+	}
+	v.Start = p.pos
+	p.pos += len(word)
+	v.End = p.pos
+	return v
+}
+
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > p.maxDepth {
+		p.fail(p.pos, "nesting deeper than %d levels", p.maxDepth)
+	}
+}
+
+func (p *parser) object() *Value {
+	p.enter()
+	v := &Value{Kind: Object, Start: p.pos}
+	p.pos++
+	base := len(p.ptr)
+	var seen map[string]int // allocated only for objects with many keys
+	p.skipSpace()
+	if p.pos < len(p.src) && p.src[p.pos] == '}' {
+		p.pos++
+		v.End = p.pos
+		p.depth--
+		return v
+	}
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.src) {
+			p.fail(p.pos, "unexpected end of input: expected a key or '}'")
+		}
+		if p.src[p.pos] != '"' {
+			p.fail(p.pos, "unexpected %s: expected a key in double quotes", p.describe(p.pos))
+		}
+		keyStart := p.pos
+		key := p.str()
+		p.ptr = AppendToken(p.ptr[:base], key)
+		first := -1
+		if len(v.Members) < 16 && seen == nil {
+			for i := range v.Members {
+				if v.Members[i].Key == key {
+					first = v.Members[i].KeyStart
+					break
+				}
+			}
+			if len(v.Members) == 15 {
+				seen = make(map[string]int, 32)
+				for _, m := range v.Members {
+					if _, ok := seen[m.Key]; !ok {
+						seen[m.Key] = m.KeyStart
+					}
+				}
+			}
+		} else {
+			if at, ok := seen[key]; ok {
+				first = at
+			}
+		}
+		if seen != nil {
+			if _, ok := seen[key]; !ok {
+				seen[key] = keyStart
+			}
+		}
+		if first >= 0 {
+			p.doc.Duplicates = append(p.doc.Duplicates, Duplicate{Pointer: string(p.ptr), KeyStart: keyStart, First: first})
+		}
+		p.skipSpace()
+		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+			p.fail(p.pos, "unexpected %s: expected ':' after key", p.describe(p.pos))
+		}
+		p.pos++
+		p.skipSpace()
+		val := p.value()
+		v.Members = append(v.Members, Member{Key: key, KeyStart: keyStart, Value: val})
+		p.skipSpace()
+		if p.pos >= len(p.src) {
+			p.fail(p.pos, "unexpected end of input: expected ',' or '}'")
+		}
+		switch p.src[p.pos] {
+		case ',':
+			p.pos++
+			p.skipSpace()
+			if p.pos < len(p.src) && p.src[p.pos] == '}' {
+				p.fail(p.pos, "trailing comma before '}'")
+			}
+		case '}':
+			p.pos++
+			v.End = p.pos
+			p.ptr = p.ptr[:base]
+			p.depth--
+			return v
+		default:
+			p.fail(p.pos, "unexpected %s: expected ',' or '}'", p.describe(p.pos))
+		}
+	}
+}
+
+func (p *parser) array() *Value {
+	p.enter()
+	v := &Value{Kind: Array, Start: p.pos}
+	p.pos++
+	base := len(p.ptr)
+	p.skipSpace()
+	if p.pos < len(p.src) && p.src[p.pos] == ']' {
+		p.pos++
+		v.End = p.pos
+		p.depth--
+		return v
+	}
+	for {
+		p.skipSpace()
+		p.ptr = strconv.AppendInt(append(p.ptr[:base], '/'), int64(len(v.Items)), 10)
+		v.Items = append(v.Items, p.value())
+		p.skipSpace()
+		if p.pos >= len(p.src) {
+			p.fail(p.pos, "unexpected end of input: expected ',' or ']'")
+		}
+		switch p.src[p.pos] {
+		case ',':
+			p.pos++
+			p.skipSpace()
+			if p.pos < len(p.src) && p.src[p.pos] == ']' {
+				p.fail(p.pos, "trailing comma before ']'")
+			}
+		case ']':
+			p.pos++
+			v.End = p.pos
+			p.ptr = p.ptr[:base]
+			p.depth--
+			return v
+		default:
+			p.fail(p.pos, "unexpected %s: expected ',' or ']'", p.describe(p.pos))
+		}
+	}
+}
+
+func (p *parser) number() *Value {
+	start := p.pos
+	src := p.src
+	i := p.pos
+	if src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+		if i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			p.fail(start, "invalid number: leading zero")
+		}
+	case i < len(src) && src[i] >= '1' && src[i] <= '9':
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+		}
+	default:
+		if p.pos+1 < len(src) && (p.hasWord("-Infinity") || p.hasWord("-NaN")) {
+			p.fail(start, "NaN and Infinity are not JSON numbers")
+		}
+		p.fail(i, "invalid number: expected a digit")
+	}
+	if i < len(src) && src[i] == '.' {
+		i++
+		if i >= len(src) || src[i] < '0' || src[i] > '9' {
+			p.fail(i, "invalid number: expected a digit after '.'")
+		}
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		if i >= len(src) || src[i] < '0' || src[i] > '9' {
+			p.fail(i, "invalid number: expected a digit in the exponent")
+		}
+		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
+			i++
+		}
+	}
+	p.pos = i
+	return &Value{Kind: Number, Str: string(src[start:i]), Start: start, End: i}
+}
+
+// str reads a string starting at the opening quote and returns its text.
+func (p *parser) str() string {
+	src := p.src
+	start := p.pos
+	i := p.pos + 1
+	// Fast path: no escapes and plain ASCII.
+	for i < len(src) {
+		c := src[i]
+		if c == '"' {
+			p.pos = i + 1
+			return string(src[start+1 : i])
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		i++
+	}
+	var b []byte
+	b = append(b, src[start+1:i]...)
+	for {
+		if i >= len(src) {
+			p.fail(start, "unterminated string")
+		}
+		c := src[i]
+		switch {
+		case c == '"':
+			p.pos = i + 1
+			return string(b)
+		case c == '\\':
+			if i+1 >= len(src) {
+				p.fail(start, "unterminated string")
+			}
+			e := src[i+1]
+			switch e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r, n := p.unicodeEscape(i)
+				b = utf8.AppendRune(b, r)
+				i += n
+				continue
+			default:
+				p.fail(i, "invalid escape %s in string", p.describe(i+1))
+			}
+			i += 2
+		case c < 0x20:
+			p.fail(i, "unescaped %s in string", p.describe(i))
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, n := utf8.DecodeRune(src[i:])
+			if r == utf8.RuneError && n <= 1 {
+				p.fail(i, "invalid UTF-8 byte %#02x in string; the payload must be UTF-8", c)
+			}
+			b = append(b, src[i:i+n]...)
+			i += n
+		}
+	}
+}
+
+// unicodeEscape decodes \uXXXX at i (and a following low surrogate) and
+// returns the rune and the number of bytes read.
+func (p *parser) unicodeEscape(i int) (rune, int) {
+	hex := func(at int) rune {
+		if at+6 > len(p.src) {
+			p.fail(at, "invalid \\u escape: expected 4 hex digits")
+		}
+		v, err := strconv.ParseUint(string(p.src[at+2:at+6]), 16, 32)
+		if err != nil {
+			p.fail(at, "invalid \\u escape: expected 4 hex digits")
+		}
+		return rune(v)
+	}
+	r := hex(i)
+	if utf16.IsSurrogate(r) {
+		if r < 0xDC00 && i+12 <= len(p.src) && p.src[i+6] == '\\' && p.src[i+7] == 'u' {
+			if r2 := hex(i + 6); r2 >= 0xDC00 && r2 <= 0xDFFF {
+				return utf16.DecodeRune(r, r2), 12
+			}
+		}
+		p.fail(i, "invalid \\u escape: unpaired surrogate")
+	}
+	return r, 6
+}
+
+// Position returns the 1-based line and column of a byte offset. Columns
+// count characters, not bytes. Offsets past the end are clamped to it.
+func (d *Doc) Position(off int) (line, col int) {
+	if d.lines == nil {
+		d.lines = append(d.lines, 0)
+		for i, c := range d.Src {
+			if c == '\n' {
+				d.lines = append(d.lines, i+1)
+			}
+		}
+	}
+	off = max(0, min(off, len(d.Src)))
+	lo, hi := 0, len(d.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, utf8.RuneCount(d.Src[d.lines[lo]:off]) + 1
+}
+
+// LineText returns the text of a 1-based line without its line ending.
+func (d *Doc) LineText(line int) string {
+	if d.lines == nil {
+		d.Position(0)
+	}
+	if line < 1 || line > len(d.lines) {
+		return ""
+	}
+	start := d.lines[line-1]
+	end := len(d.Src)
+	if line < len(d.lines) {
+		end = d.lines[line] - 1
+	}
+	return strings.TrimSuffix(string(d.Src[start:end]), "\r")
+}
+
+// LineStart returns the byte offset where a 1-based line starts.
+func (d *Doc) LineStart(line int) int {
+	if d.lines == nil {
+		d.Position(0)
+	}
+	if line < 1 {
+		return 0
+	}
+	if line > len(d.lines) {
+		return len(d.Src)
+	}
+	return d.lines[line-1]
+}
+
+// Lookup returns the value at an RFC 6901 pointer, or nil.
+func (d *Doc) Lookup(ptr string) *Value {
+	v, _, rest := d.resolve(ptr)
+	if rest {
+		return nil
+	}
+	return v
+}
+
+// Offset returns the offset a finding at ptr points to: the value there; for
+// a key that is missing, the nearest object or array that exists above it.
+func (d *Doc) Offset(ptr string) int {
+	v, m, _ := d.resolve(ptr)
+	if m != nil {
+		return m.Value.Start
+	}
+	if v == nil {
+		return 0
+	}
+	return v.Start
+}
+
+// KeyOffset returns the offset of the key of the member at ptr, or the
+// value's offset when ptr names an array item or the root.
+func (d *Doc) KeyOffset(ptr string) int {
+	_, m, rest := d.resolve(ptr)
+	if m != nil && !rest {
+		return m.KeyStart
+	}
+	return d.Offset(ptr)
+}
+
+// resolve walks ptr as far as it exists. It returns the deepest value found,
+// the member that holds it when the last step was an object key, and whether
+// some of ptr could not be followed.
+func (d *Doc) resolve(ptr string) (*Value, *Member, bool) {
+	v := d.Root
+	if v == nil {
+		return nil, nil, ptr != ""
+	}
+	var m *Member
+	for _, tok := range SplitPointer(ptr) {
+		switch v.Kind {
+		case Object:
+			next := v.member(tok)
+			if next == nil {
+				return v, nil, true
+			}
+			m, v = next, next.Value
+		case Array:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(v.Items) || (len(tok) > 1 && tok[0] == '0') {
+				return v, nil, true
+			}
+			m, v = nil, v.Items[i]
+		default:
+			return v, nil, true
+		}
+	}
+	return v, m, false
+}

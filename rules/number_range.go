@@ -1,0 +1,18 @@
+package rules
+
+// NumberRange reports a number below its minimum (monthly_volume_usd < 0).
+var NumberRange = &Rule{
+	ID:       "number-range",
+	Title:    "monthly_volume_usd must not be negative",
+	Severity: Error,
+	Source:   "vendor OpenAPI (minimum: 0)",
+	Doc: `financial_profile.monthly_volume_usd is the expected monthly volume in whole US
+dollars, zero or more. A negative amount is rejected.`,
+	Bad:  Example{Patch: `{"financial_profile": {"monthly_volume_usd": -5000}}`},
+	Good: Example{Patch: `{"financial_profile": {"monthly_volume_usd": 5000}}`},
+	Run: func(p *Pass) {
+		for _, e := range schemaErrorsFor(p, "number-range") {
+			p.Report(Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message})
+		}
+	},
+}

@@ -1,0 +1,145 @@
+package rules
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/schema"
+)
+
+// Settings are the facts about the caller that some rules need.
+type Settings struct {
+	// RelianceEnabled says RELIANCE verification is enabled for the client.
+	RelianceEnabled bool
+	// Redact masks every payload value that a message would quote.
+	Redact bool
+}
+
+// Pass is what a rule sees of one payload.
+type Pass struct {
+	// Doc is the parsed payload; Doc.Root is nil when the bytes were not JSON.
+	Doc *jsondoc.Doc
+	// Now is the current time (UTC), injected so tests control the date.
+	Now time.Time
+	// Catalogues may be nil: no reference data is available.
+	Catalogues Catalogues
+	Settings   Settings
+
+	rule     *Rule
+	severity Severity
+	out      *[]Finding
+	schema   *schemaState
+}
+
+type schemaState struct {
+	done bool
+	errs []schema.Error
+}
+
+// NewPass prepares a pass over doc. Findings are appended to out.
+func NewPass(doc *jsondoc.Doc, now time.Time, cat Catalogues, s Settings, out *[]Finding) *Pass {
+	return &Pass{Doc: doc, Now: now, Catalogues: cat, Settings: s, out: out, schema: &schemaState{}}
+}
+
+// For returns the pass as rule r sees it, reporting at severity sev.
+func (p *Pass) For(r *Rule, sev Severity) *Pass {
+	q := *p
+	q.rule, q.severity = r, sev
+	return &q
+}
+
+// Root returns the top-level value, or nil.
+func (p *Pass) Root() *jsondoc.Value { return p.Doc.Root }
+
+// Lookup returns the value at a JSON Pointer, or nil.
+func (p *Pass) Lookup(ptr string) *jsondoc.Value { return p.Doc.Lookup(ptr) }
+
+// Text returns the string at ptr and true, or "" and false when the value is
+// missing or not a string (the schema layer reports that).
+func (p *Pass) Text(ptr string) (string, bool) { return p.Doc.Lookup(ptr).Text() }
+
+// Report records a finding of the running rule. Rule, Severity, Line and
+// Column are filled in by the engine; set Offset only to point somewhere
+// other than the value at Path (use -1 or leave 0 with Path for the default).
+func (p *Pass) Report(f Finding) {
+	f.Rule = p.rule.ID
+	f.Severity = p.severity
+	if f.Offset == 0 {
+		f.Offset = -1
+	}
+	*p.out = append(*p.out, f)
+}
+
+// Reportf records a finding at path with a message.
+func (p *Pass) Reportf(path, msg string) {
+	p.Report(Finding{Path: path, Message: msg})
+}
+
+// Quote renders a payload value for a message: quoted, or masked when the
+// caller asked for redaction. Use it for every value that may be personal.
+func (p *Pass) Quote(s string) string {
+	if p.Settings.Redact {
+		return `"` + Mask(s, 0) + `"`
+	}
+	return quote(s)
+}
+
+// Suggest returns a suggested replacement derived from personal data, or ""
+// when redaction is on (a masked suggestion would be no help).
+func (p *Pass) Suggest(s string) string {
+	if p.Settings.Redact {
+		return ""
+	}
+	return s
+}
+
+// SchemaErrors returns the JSON Schema errors of the payload, computed once
+// per payload whichever rule asks first.
+func (p *Pass) SchemaErrors() []schema.Error {
+	if !p.schema.done {
+		p.schema.done = true
+		if p.Doc.Root != nil {
+			p.schema.errs = schema.Validate(p.Doc.Root.Interface())
+		}
+	}
+	return p.schema.errs
+}
+
+// Mask hides all but the last keep characters of s.
+func Mask(s string, keep int) string {
+	n := utf8.RuneCountInString(s)
+	if n <= keep {
+		return strings.Repeat("*", n)
+	}
+	r := []rune(s)
+	return strings.Repeat("*", n-keep) + string(r[n-keep:])
+}
+
+// MaskTaxID hides all but the last 4 characters of a tax document id.
+func MaskTaxID(s string) string { return Mask(s, 4) }
+
+func quote(s string) string {
+	const max = 80
+	if utf8.RuneCountInString(s) > max {
+		s = string([]rune(s)[:max]) + "…"
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\u00`)
+			b.WriteByte("0123456789abcdef"[r>>4])
+			b.WriteByte("0123456789abcdef"[r&15])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

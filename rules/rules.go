@@ -1,0 +1,179 @@
+// Package rules holds finlint's checks. A check is a plain Rule value, one a
+// file, handed one narrow Pass over a decoded payload; findings leave through
+// Pass.Report. The documentation lives in the value, so `finlint explain`,
+// `finlint rules` and SARIF rule metadata all read the same text.
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Severity says how bad a finding is.
+type Severity int8
+
+// The severities, lowest first. Off disables a rule.
+const (
+	Off Severity = iota
+	Info
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"off", "info", "warning", "error"}
+
+func (s Severity) String() string {
+	if s >= Off && int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("severity(%d)", int8(s))
+}
+
+// ParseSeverity reads "off", "info", "warning" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), nil
+		}
+	}
+	return Off, fmt.Errorf("unknown severity %q: want off, info, warning or error", s)
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// Finding is one problem in one payload.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	// Path is an RFC 6901 JSON Pointer into the payload; "" is the whole
+	// document. A missing key is reported at its own path.
+	Path       string `json:"path"`
+	Message    string `json:"message"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	Suggestion string `json:"suggestion,omitempty"`
+	// Offset is the byte offset the finding points at; -1 means the offset
+	// of the value at Path (or of the nearest existing parent).
+	Offset int `json:"-"`
+	// Context is the source line at Line, already masked and cut to a
+	// window around the column, for text output; ContextColumn is the
+	// caret's 1-based column within Context.
+	Context       string `json:"-"`
+	ContextColumn int    `json:"-"`
+}
+
+// Example is a payload in a rule's documentation. Patch is a JSON merge
+// patch (RFC 7396) applied to the reference payload (ReferencePayload);
+// Raw, when set, is the whole input instead.
+type Example struct {
+	Patch string
+	Raw   string
+}
+
+// Rule is one check.
+type Rule struct {
+	// ID is kebab-case, stable, and never reused for another check.
+	ID string
+	// Title is one line, lowercase, without a full stop.
+	Title string
+	// Severity is the default severity.
+	Severity Severity
+	// Doc explains what is checked, why, and how to fix it.
+	Doc string
+	// Bad produces at least one finding of this rule; Good produces none.
+	Bad, Good Example
+	// Source says where the requirement comes from.
+	Source string
+	// Run reports the rule's findings. It must tolerate any document shape.
+	Run func(*Pass)
+}
+
+// ReferencePayload is the valid payload that documentation examples patch.
+// It passes every rule when the reference catalogues hold ids 42, 3, 1 and 5.
+const ReferencePayload = `{
+  "verification_type": "STANDARD",
+  "basic_info": {
+    "first_name": "Maria",
+    "middle_name": "Elena",
+    "last_name": "Garcia",
+    "dob": "1990-04-15",
+    "email": "maria.garcia@example.com",
+    "phone": "+14155552671",
+    "country_of_residence": "USA",
+    "primary_nationality": "USA",
+    "secondary_nationality": "MEX",
+    "gender": "FEMALE",
+    "tax_info": [
+      {"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}
+    ]
+  },
+  "address": {
+    "street_line_1": "123 Market Street",
+    "street_line_2": "Apt 4B",
+    "city": "San Francisco",
+    "subdivision_code": "US-CA",
+    "postal_code": "94103",
+    "country": "USA"
+  },
+  "financial_profile": {
+    "employment_status": "EMPLOYED",
+    "occupation_id": 42,
+    "purpose_id": 3,
+    "purpose_remarks": "Personal remittances to family",
+    "source_of_funds_description": "Monthly salary from employment",
+    "source_of_fund_ids": [1, 5],
+    "monthly_volume_usd": 5000
+  },
+  "meta_data": {"reference": "client-ref-abc-001"}
+}`
+
+// MergePatch applies an RFC 7396 JSON merge patch to a JSON document and
+// returns the indented result. Documentation examples are written this way.
+func MergePatch(doc, patch string) (string, error) {
+	var d, p any
+	if err := json.Unmarshal([]byte(doc), &d); err != nil {
+		return "", fmt.Errorf("document: %w", err)
+	}
+	if err := json.Unmarshal([]byte(patch), &p); err != nil {
+		return "", fmt.Errorf("patch: %w", err)
+	}
+	out, err := json.MarshalIndent(mergePatch(d, p), "", "  ")
+	return string(out), err
+}
+
+func mergePatch(target, patch any) any {
+	pm, ok := patch.(map[string]any)
+	if !ok {
+		return patch
+	}
+	tm, ok := target.(map[string]any)
+	if !ok {
+		tm = map[string]any{}
+	}
+	for k, v := range pm {
+		if v == nil {
+			delete(tm, k)
+			continue
+		}
+		tm[k] = mergePatch(tm[k], v)
+	}
+	return tm
+}
+
+// Input returns the bytes of an example: Raw as is, or Patch applied to the
+// reference payload.
+func (e Example) Input() (string, error) {
+	if e.Raw != "" || e.Patch == "" {
+		return e.Raw, nil
+	}
+	return MergePatch(ReferencePayload, e.Patch)
+}

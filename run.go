@@ -1,0 +1,184 @@
+package finlint
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+)
+
+// Run lints the payloads next yields on Options.Jobs workers and calls fn
+// with each result in input order, whatever the number of workers. At most
+// a few payloads per worker are held at once, so memory stays flat however
+// long the sequence is. next returns false when there are no more payloads.
+// Run stops early, returning fn's error, when fn fails, and returns
+// ctx.Err() when the context ends.
+func (l *Linter) Run(ctx context.Context, next func() (Payload, bool), fn func(Result) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := l.opts.Jobs
+	type job struct {
+		p   Payload
+		out chan Result
+	}
+	work := make(chan job)
+	order := make(chan chan Result, jobs*4)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				j.out <- l.lint(ctx, j.p)
+			}
+		}()
+	}
+	go func() {
+		defer close(order)
+		defer close(work)
+		for {
+			p, ok := next()
+			if !ok {
+				return
+			}
+			out := make(chan Result, 1)
+			select {
+			case order <- out:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- job{p, out}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var err error
+	for out := range order {
+		var res Result
+		select {
+		case res = <-out:
+		case <-ctx.Done():
+		}
+		if err == nil && ctx.Err() == nil {
+			if err = fn(res); err != nil {
+				cancel()
+			}
+		}
+	}
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// LintStream lints newline-delimited payloads read from r, one per line,
+// and calls fn with each result in input order; Record is the 1-based line
+// number. Blank lines are skipped. A line longer than the payload limit is
+// reported with a payload-limit finding and skipped without being held in
+// memory.
+func (l *Linter) LintStream(ctx context.Context, r io.Reader, fn func(Result) error) error {
+	sp := NewSplitter(r, "", l.opts.MaxPayloadSize)
+	err := l.Run(ctx, sp.Next, fn)
+	if err == nil {
+		err = sp.Err()
+	}
+	return err
+}
+
+// Splitter cuts an NDJSON stream into payloads, one a non-blank line,
+// without ever holding more than one line (up to the limit) in memory.
+type Splitter struct {
+	r      *bufio.Reader
+	source string
+	limit  int
+	line   int
+	err    error
+}
+
+// NewSplitter reads r; each payload is named source. Lines longer than
+// limit bytes are not kept: their payload carries only the size.
+func NewSplitter(r io.Reader, source string, limit int) *Splitter {
+	if limit <= 0 {
+		limit = DefaultMaxPayloadSize
+	}
+	return &Splitter{r: bufio.NewReaderSize(r, 64<<10), source: source, limit: limit}
+}
+
+// Err returns the read error that ended the stream, if any.
+func (s *Splitter) Err() error { return s.err }
+
+// Next returns the next non-blank line as a payload.
+func (s *Splitter) Next() (Payload, bool) {
+	for s.err == nil {
+		data, size, err := s.readLine()
+		if err != nil && !errors.Is(err, io.EOF) {
+			s.err = fmt.Errorf("%s: line %d: %w", s.source, s.line+1, err)
+			return Payload{}, false
+		}
+		if size == 0 && errors.Is(err, io.EOF) {
+			s.err = io.EOF
+			break
+		}
+		s.line++
+		if errors.Is(err, io.EOF) {
+			s.err = io.EOF
+		}
+		if size > int64(len(data)) {
+			return Payload{Source: s.source, Record: s.line, Size: size}, true
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			continue
+		}
+		return Payload{Source: s.source, Record: s.line, Data: data}, true
+	}
+	if errors.Is(s.err, io.EOF) {
+		s.err = nil
+	}
+	return Payload{}, false
+}
+
+// readLine returns one line without its line ending (LF or CRLF) and the
+// line's full size; past the limit the data is dropped but counted.
+func (s *Splitter) readLine() ([]byte, int64, error) {
+	var buf []byte
+	var size int64
+	for {
+		chunk, err := s.r.ReadSlice('\n')
+		size += int64(len(chunk))
+		if size <= int64(s.limit)+2 {
+			buf = append(buf, chunk...)
+		} else {
+			buf = nil
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+			size--
+			if buf != nil {
+				buf = buf[:len(buf)-1]
+			}
+			if buf != nil && len(buf) > 0 && buf[len(buf)-1] == '\r' {
+				buf = buf[:len(buf)-1]
+				size--
+			}
+		}
+		if buf == nil && size > 0 {
+			return nil, size, err
+		}
+		if err == nil && size == 0 {
+			// An empty line: report it as a line of size 0 but not EOF.
+			return []byte{}, 0, nil
+		}
+		if size == 0 && err == nil {
+			return buf, 0, nil
+		}
+		return buf, size, err
+	}
+}

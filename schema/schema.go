@@ -1,0 +1,271 @@
+// Package schema holds the JSON Schema (draft 2020-12) of the Create
+// Individual Customer V2 request body, embedded in the binary and compiled
+// once per process. It checks structure only; meaning is the rules' job.
+package schema
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"net/mail"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+//go:embed individual-v2.schema.json
+var source []byte
+
+// ID is the schema's $id.
+const ID = "https://github.com/finlint/finlint/schema/create-individual-customer-v2.json"
+
+// Source returns the schema document.
+func Source() []byte { return bytes.Clone(source) }
+
+// Error is one leaf error of validation, flattened from the validator's tree.
+type Error struct {
+	// Pointer is the RFC 6901 location in the payload. For a missing
+	// required key it is the key's own pointer, not its parent's.
+	Pointer string
+	// Keyword is the JSON Schema keyword that failed: required, type, enum,
+	// format, pattern, minItems, minimum, additionalProperties, or another.
+	Keyword string
+	// Def names the $defs entry the failing keyword sits in ("countryCode",
+	// "nonBlank", ...), or "" when it sits inline.
+	Def string
+	// Got is the JSON type (type) or value (enum, format) that was found.
+	Got string
+	// Want lists what would have been accepted: types, enum values, the
+	// format name, or the pattern.
+	Want []string
+	// Known lists the keys an object accepts, for additionalProperties.
+	Known []string
+	// Message is short, lowercase, and quotes no payload value.
+	Message string
+}
+
+type compiled struct {
+	sch   *jsonschema.Schema
+	known map[string][]string // schema location fragment -> property names
+	err   error
+}
+
+var printer = message.NewPrinter(language.English)
+
+var load = sync.OnceValue(func() *compiled {
+	c := &compiled{}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(source))
+	if err != nil {
+		c.err = fmt.Errorf("schema: embedded schema: %w", err)
+		return c
+	}
+	comp := jsonschema.NewCompiler()
+	comp.DefaultDraft(jsonschema.Draft2020)
+	comp.AssertFormat()
+	comp.RegisterFormat(&jsonschema.Format{Name: "email", Validate: validateEmail})
+	if err := comp.AddResource(ID, doc); err != nil {
+		c.err = fmt.Errorf("schema: %w", err)
+		return c
+	}
+	c.sch, c.err = comp.Compile(ID)
+	if c.err != nil {
+		c.err = fmt.Errorf("schema: compile: %w", c.err)
+	}
+	c.known = map[string][]string{}
+	collectKnown(doc, "", c.known)
+	return c
+})
+
+// Check compiles the schema and reports whether it is usable. It is cheap
+// after the first call.
+func Check() error { return load().err }
+
+// validateEmail keeps the schema's own email format loose (RFC 5322, as
+// net/mail reads it); the email rules apply the vendor's stricter reading.
+func validateEmail(v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return nil
+	}
+	_, err := mail.ParseAddress(s)
+	return err
+}
+
+func collectKnown(v any, loc string, out map[string][]string) {
+	switch t := v.(type) {
+	case map[string]any:
+		if props, ok := t["properties"].(map[string]any); ok {
+			keys := make([]string, 0, len(props))
+			for k := range props {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			out[loc] = keys
+		}
+		for k, c := range t {
+			collectKnown(c, loc+"/"+k, out)
+		}
+	case []any:
+		for i, c := range t {
+			collectKnown(c, fmt.Sprintf("%s/%d", loc, i), out)
+		}
+	}
+}
+
+// Validate checks a decoded payload (as jsondoc.Value.Interface returns it)
+// and returns its leaf errors, ordered by pointer then keyword.
+func Validate(v any) []Error {
+	c := load()
+	if c.err != nil {
+		return []Error{{Keyword: "schema", Message: c.err.Error()}}
+	}
+	err := c.sch.Validate(v)
+	if err == nil {
+		return nil
+	}
+	ve, ok := err.(*jsonschema.ValidationError)
+	if !ok {
+		return []Error{{Keyword: "schema", Message: err.Error()}}
+	}
+	var out []Error
+	flatten(ve, c, &out)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Pointer != out[j].Pointer {
+			return out[i].Pointer < out[j].Pointer
+		}
+		return out[i].Keyword < out[j].Keyword
+	})
+	return out
+}
+
+func flatten(e *jsonschema.ValidationError, c *compiled, out *[]Error) {
+	if len(e.Causes) > 0 {
+		for _, cause := range e.Causes {
+			flatten(cause, c, out)
+		}
+		return
+	}
+	ptr := pointer(e.InstanceLocation)
+	frag := ""
+	if i := strings.IndexByte(e.SchemaURL, '#'); i >= 0 {
+		frag = e.SchemaURL[i+1:]
+	}
+	def := ""
+	if i := strings.LastIndex(frag, "/$defs/"); i >= 0 {
+		def = strings.SplitN(frag[i+len("/$defs/"):], "/", 2)[0]
+	}
+	base := Error{Pointer: ptr, Def: def}
+	switch k := e.ErrorKind.(type) {
+	case *kind.Required:
+		for _, m := range k.Missing {
+			x := base
+			x.Pointer = ptr + "/" + escape(m)
+			x.Keyword = "required"
+			x.Message = "missing required field"
+			*out = append(*out, x)
+		}
+	case *kind.AdditionalProperties:
+		for _, p := range k.Properties {
+			x := base
+			x.Pointer = ptr + "/" + escape(p)
+			x.Keyword = "additionalProperties"
+			x.Known = c.known[frag]
+			x.Message = "unknown field"
+			*out = append(*out, x)
+		}
+	case *kind.Type:
+		base.Keyword = "type"
+		base.Got = k.Got
+		base.Want = k.Want
+		base.Message = fmt.Sprintf("must be %s, not %s", article(strings.Join(k.Want, " or ")), article(k.Got))
+		*out = append(*out, base)
+	case *kind.Enum:
+		base.Keyword = "enum"
+		base.Got = fmt.Sprint(k.Got)
+		for _, w := range k.Want {
+			base.Want = append(base.Want, fmt.Sprint(w))
+		}
+		base.Message = "must be one of " + strings.Join(base.Want, ", ")
+		if len(base.Want) > 8 {
+			base.Message = "must be one of the allowed values"
+		}
+		*out = append(*out, base)
+	case *kind.Format:
+		base.Keyword = "format"
+		base.Got = fmt.Sprint(k.Got)
+		base.Want = []string{k.Want}
+		base.Message = "must be a valid " + k.Want
+		if k.Want == "date" {
+			base.Message = "must be a real calendar date written YYYY-MM-DD"
+		}
+		*out = append(*out, base)
+	case *kind.Pattern:
+		base.Keyword = "pattern"
+		base.Got = k.Got
+		base.Want = []string{k.Want}
+		base.Message = "must match " + k.Want
+		*out = append(*out, base)
+	case *kind.MinItems:
+		base.Keyword = "minItems"
+		base.Want = []string{fmt.Sprint(k.Want)}
+		base.Message = fmt.Sprintf("must have at least %d item%s", k.Want, plural(k.Want))
+		*out = append(*out, base)
+	case *kind.Minimum:
+		base.Keyword = "minimum"
+		base.Got = ratString(k.Got)
+		base.Want = []string{ratString(k.Want)}
+		base.Message = "must be at least " + ratString(k.Want)
+		*out = append(*out, base)
+	default:
+		kw := e.ErrorKind.KeywordPath()
+		base.Keyword = strings.Join(kw, "/")
+		base.Message = strings.ToLower(e.ErrorKind.LocalizedString(printer))
+		*out = append(*out, base)
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func article(t string) string {
+	switch {
+	case t == "null":
+		return "null"
+	case strings.IndexByte("aeiou", t[0]) >= 0:
+		return "an " + t
+	}
+	return "a " + t
+}
+
+func pointer(toks []string) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteByte('/')
+		b.WriteString(escape(t))
+	}
+	return b.String()
+}
+
+func escape(t string) string {
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(t)
+}
+
+// ratString renders a number from the validator without exponent noise.
+func ratString(v any) string {
+	type ratLike interface{ RatString() string }
+	if r, ok := v.(ratLike); ok {
+		return r.RatString()
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}

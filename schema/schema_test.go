@@ -1,0 +1,65 @@
+package schema_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/finlint/finlint/schema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func decode(t *testing.T, s string) any {
+	t.Helper()
+	var v any
+	d := json.NewDecoder(stringsReader(s))
+	d.UseNumber()
+	require.NoError(t, d.Decode(&v))
+	return v
+}
+
+func TestCompiles(t *testing.T) {
+	require.NoError(t, schema.Check())
+}
+
+func TestValidPayloadHasNoErrors(t *testing.T) {
+	assert.Empty(t, schema.Validate(decode(t, validPayload)))
+}
+
+func TestErrorsAreLeavesAtExactPointers(t *testing.T) {
+	v := decode(t, validPayload).(map[string]any)
+	bi := v["basic_info"].(map[string]any)
+	delete(bi, "email")
+	bi["first_nmae"] = "x"
+	bi["gender"] = "F"
+	bi["dob"] = "1990-02-30"
+	bi["country_of_residence"] = "US"
+	bi["middle_name"] = "  "
+	v["address"].(map[string]any)["postal_code"] = json.Number("94103")
+	v["financial_profile"].(map[string]any)["monthly_volume_usd"] = json.Number("-1")
+	v["financial_profile"].(map[string]any)["source_of_fund_ids"] = []any{}
+	got := map[string]string{}
+	for _, e := range schema.Validate(v) {
+		got[e.Pointer] = e.Keyword + "|" + e.Def + "|" + e.Message
+	}
+	assert.Equal(t, map[string]string{
+		"/basic_info/email":                     "required||missing required field",
+		"/basic_info/first_nmae":                "additionalProperties||unknown field",
+		"/basic_info/gender":                    "enum||must be one of MALE, FEMALE",
+		"/basic_info/dob":                       "format||must be a real calendar date written YYYY-MM-DD",
+		"/basic_info/country_of_residence":      "enum|countryCode|must be one of the allowed values",
+		"/basic_info/middle_name":               `pattern|nonBlank|must match \S`,
+		"/address/postal_code":                  "type|nonBlank|must be a string, not a number",
+		"/financial_profile/monthly_volume_usd": "minimum||must be at least 0",
+		"/financial_profile/source_of_fund_ids": "minItems||must have at least 1 item",
+	}, got)
+}
+
+func TestUnknownFieldListsKnownKeys(t *testing.T) {
+	v := decode(t, validPayload).(map[string]any)
+	v["address"].(map[string]any)["zip"] = "1"
+	errs := schema.Validate(v)
+	require.Len(t, errs, 1)
+	assert.Contains(t, errs[0].Known, "postal_code")
+	assert.Contains(t, errs[0].Known, "street_line_1_en")
+}
