@@ -1,10 +1,11 @@
 package rules
 
-// All returns every rule, in the order `finlint rules` lists them. The list
-// is built anew on each call so that callers may reorder or filter it.
+// All returns every rule, in the order `finlint rules` lists them: the
+// bytes, the structure, then the meaning, section by section. The list is
+// built anew on each call so that callers may reorder or filter it.
 func All() []*Rule {
 	return []*Rule{
-		// The bytes and the structure.
+		// The bytes and the structure (SPEC §12 and the schema table).
 		JSONSyntax,
 		DuplicateKey,
 		RequiredField,
@@ -17,5 +18,26 @@ func All() []*Rule {
 		IntegerLiteral,
 		UnknownField,
 		SchemaOther,
+
+		// basic_info.
+		EmailFormat,
+		EmailLowercase,
+		AgeRange,
+		SameNationality,
+		TaxIDUnique,
+		SSNFormat,
+		TaxDocumentType,
+		TaxResidence,
+
+		// address.
+		AddressCountry,
+
+		// financial_profile.
+		ReferenceID,
+		ReferenceCatalogue,
+		DuplicateSourceOfFund,
+
+		// The call as a whole.
+		Reliance,
 	}
 }

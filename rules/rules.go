@@ -77,6 +77,10 @@ type Finding struct {
 type Example struct {
 	Patch string
 	Raw   string
+	// NoCatalogues runs the example with no reference catalogues at all.
+	NoCatalogues bool
+	// Settings are the caller's settings the example runs with.
+	Settings Settings
 }
 
 // Rule is one check.
@@ -139,15 +143,28 @@ const ReferencePayload = `{
 // MergePatch applies an RFC 7396 JSON merge patch to a JSON document and
 // returns the indented result. Documentation examples are written this way.
 func MergePatch(doc, patch string) (string, error) {
-	var d, p any
-	if err := json.Unmarshal([]byte(doc), &d); err != nil {
+	d, err := decodeNumbers(doc)
+	if err != nil {
 		return "", fmt.Errorf("document: %w", err)
 	}
-	if err := json.Unmarshal([]byte(patch), &p); err != nil {
+	p, err := decodeNumbers(patch)
+	if err != nil {
 		return "", fmt.Errorf("patch: %w", err)
 	}
 	out, err := json.MarshalIndent(mergePatch(d, p), "", "  ")
 	return string(out), err
+}
+
+// decodeNumbers decodes JSON keeping number literals as written (42.0
+// stays 42.0), so examples about number spelling survive the patch.
+func decodeNumbers(s string) (any, error) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
 
 func mergePatch(target, patch any) any {

@@ -1,0 +1,227 @@
+package finlint_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/rules"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func newLinter(t *testing.T, o finlint.Options) *finlint.Linter {
+	t.Helper()
+	if o.Now == nil {
+		o.Now = exampleNow
+	}
+	if o.Catalogues == nil {
+		o.Catalogues = rules.ExampleCatalogues()
+	}
+	l, err := finlint.New(o)
+	require.NoError(t, err)
+	return l
+}
+
+func patched(t *testing.T, patch string) string {
+	t.Helper()
+	s, err := rules.MergePatch(rules.ReferencePayload, patch)
+	require.NoError(t, err)
+	return s
+}
+
+func TestReferencePayloadIsValid(t *testing.T) {
+	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "ref.json", []byte(rules.ReferencePayload))
+	assert.True(t, res.Valid)
+	assert.Empty(t, res.Findings)
+	assert.NotNil(t, res.Findings, "findings serialise as [] not null")
+}
+
+func TestPositionsPointAtValuesAndMissingKeysAtTheirParent(t *testing.T) {
+	src := "{\n  \"verification_type\": \"STANDARD\",\n  \"basic_info\": {\n    \"first_name\": \"Zoë\", \"gender\": \"F\"\n  }\n}"
+	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "x.json", []byte(src))
+	byPath := map[string]rules.Finding{}
+	for _, f := range res.Findings {
+		if _, seen := byPath[f.Path]; !seen {
+			byPath[f.Path] = f
+		}
+	}
+	// "F" is at line 4; the column counts characters, so ë is one.
+	g := byPath["/basic_info/gender"]
+	assert.Equal(t, [2]int{4, 36}, [2]int{g.Line, g.Column})
+	assert.Equal(t, "FEMALE", g.Suggestion)
+	// A missing key points at the object that should hold it.
+	m := byPath["/basic_info/email"]
+	assert.Equal(t, "required-field", m.Rule)
+	assert.Equal(t, [2]int{3, 17}, [2]int{m.Line, m.Column})
+	m = byPath["/address"]
+	assert.Equal(t, [2]int{1, 1}, [2]int{m.Line, m.Column})
+	for _, f := range res.Findings {
+		assert.Positive(t, f.Line)
+		assert.Positive(t, f.Column)
+	}
+}
+
+func TestBrokenJSONIsAFindingWithPosition(t *testing.T) {
+	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "x.json", []byte("{\n  \"a\": 1,\n  \"b\" 2\n}"))
+	require.Len(t, res.Findings, 1)
+	f := res.Findings[0]
+	assert.Equal(t, "json-syntax", f.Rule)
+	assert.Equal(t, "", f.Path)
+	assert.Equal(t, [2]int{3, 7}, [2]int{f.Line, f.Column})
+	assert.False(t, res.Valid)
+}
+
+func TestTaxIDsAreNeverPrintedInFull(t *testing.T) {
+	in := patched(t, `{"basic_info": {"tax_info": [
+		{"country_code": "USA", "document_type": "SSN", "document_id": "987654321"},
+		{"country_code": "USA", "document_type": "SSN", "document_id": "987654321"}]}}`)
+	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "x.json", []byte(in))
+	require.NotEmpty(t, res.Findings)
+	for _, f := range res.Findings {
+		for _, s := range []string{f.Message, f.Suggestion, f.Context} {
+			assert.NotContains(t, s, "987654321")
+			assert.NotContains(t, s, "98765")
+		}
+	}
+}
+
+func TestRedactMasksEveryValue(t *testing.T) {
+	in := patched(t, `{"basic_info": {"email": "Maria.Garcia@Example.com", "first_name": "José"}}`)
+	res := newLinter(t, finlint.Options{Redact: true}).Lint(context.Background(), "x.json", []byte(in))
+	require.NotEmpty(t, res.Findings)
+	for _, f := range res.Findings {
+		for _, s := range []string{f.Message, f.Suggestion, f.Context} {
+			assert.NotContains(t, strings.ToLower(s), "maria")
+			assert.NotContains(t, s, "José")
+			assert.NotContains(t, s, "Jose")
+		}
+	}
+}
+
+func TestSeverityOverridesAndOff(t *testing.T) {
+	in := patched(t, `{"basic_info": {"email": "Maria@example.com", "first_nmae": "x"}}`)
+	l := newLinter(t, finlint.Options{Severity: map[string]rules.Severity{
+		"email-lowercase": rules.Warning,
+		"unknown-field":   rules.Off,
+	}})
+	res := l.Lint(context.Background(), "x.json", []byte(in))
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, rules.Warning, res.Findings[0].Severity)
+	assert.True(t, res.Valid)
+
+	_, err := finlint.New(finlint.Options{Severity: map[string]rules.Severity{"no-such-rule": rules.Off}})
+	assert.ErrorContains(t, err, "no-such-rule")
+}
+
+func TestIgnoreEntries(t *testing.T) {
+	in := patched(t, `{"basic_info": {"first_nmae": "x"}, "address": {"zip": "1"}}`)
+	l := newLinter(t, finlint.Options{Ignore: []finlint.Ignore{
+		{Rule: "unknown-field", Files: "fixtures/legacy/**", Paths: []string{"/basic_info/*"}, Reason: "legacy"},
+		{Rule: "*", Files: "nowhere/*.json", Reason: "stale"},
+	}})
+	res := l.Lint(context.Background(), "fixtures/legacy/a/b.json", []byte(in))
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, "/address/zip", res.Findings[0].Path)
+	res = l.Lint(context.Background(), "fixtures/other.json", []byte(in))
+	assert.Len(t, res.Findings, 2)
+	unused := l.UnusedIgnores()
+	require.Len(t, unused, 1)
+	assert.Equal(t, "stale", unused[0].Reason)
+
+	_, err := finlint.New(finlint.Options{Ignore: []finlint.Ignore{{Rule: "unknown-field"}}})
+	assert.ErrorContains(t, err, "reason")
+}
+
+func TestPayloadLimit(t *testing.T) {
+	l := newLinter(t, finlint.Options{MaxPayloadSize: 100})
+	res := l.Lint(context.Background(), "big.json", []byte(rules.ReferencePayload))
+	require.Len(t, res.Findings, 1)
+	assert.Equal(t, "payload-limit", res.Findings[0].Rule)
+	assert.False(t, res.Valid)
+}
+
+// TestRunKeepsInputOrder lints many payloads of varying cost on 1 and 8
+// workers: the results must come back in input order and be identical.
+func TestRunKeepsInputOrder(t *testing.T) {
+	var payloads []finlint.Payload
+	for i := range 300 {
+		data := patched(t, fmt.Sprintf(`{"meta_data": {"reference": "r%d"}}`, i))
+		if i%3 == 0 {
+			data = patched(t, fmt.Sprintf(`{"basic_info": {"email": "R%d@X.COM", "phone": "+1 415 555 2671"}}`, i))
+		}
+		if i%7 == 0 {
+			data = "{broken"
+		}
+		payloads = append(payloads, finlint.Payload{Source: fmt.Sprintf("p%03d.json", i), Data: []byte(data)})
+	}
+	collect := func(jobs int) []finlint.Result {
+		l := newLinter(t, finlint.Options{Jobs: jobs})
+		i := 0
+		var out []finlint.Result
+		err := l.Run(context.Background(), func() (finlint.Payload, bool) {
+			if i == len(payloads) {
+				return finlint.Payload{}, false
+			}
+			i++
+			return payloads[i-1], true
+		}, func(r finlint.Result) error {
+			r.Data = nil
+			out = append(out, r)
+			return nil
+		})
+		require.NoError(t, err)
+		return out
+	}
+	one, eight := collect(1), collect(8)
+	require.Len(t, one, len(payloads))
+	for i, r := range one {
+		assert.Equal(t, payloads[i].Source, r.Source)
+	}
+	assert.Equal(t, one, eight)
+}
+
+func TestRunStopsWhenCallbackFails(t *testing.T) {
+	l := newLinter(t, finlint.Options{Jobs: 4})
+	n := 0
+	stop := errors.New("enough")
+	err := l.Run(context.Background(), func() (finlint.Payload, bool) {
+		return finlint.Payload{Source: "x", Data: []byte(rules.ReferencePayload)}, true // endless
+	}, func(finlint.Result) error {
+		n++
+		if n == 10 {
+			return stop
+		}
+		return nil
+	})
+	assert.ErrorIs(t, err, stop)
+	assert.Equal(t, 10, n)
+}
+
+func TestLintStreamRecordsAndLines(t *testing.T) {
+	good := strings.ReplaceAll(strings.ReplaceAll(rules.ReferencePayload, "\n", ""), "  ", "")
+	bad := strings.Replace(good, `"maria.garcia@example.com"`, `"MARIA@example.com"`, 1)
+	in := good + "\r\n\n" + bad + "\n{\"a\":\n" + good
+	l := newLinter(t, finlint.Options{Jobs: 3})
+	var got []string
+	err := l.LintStream(context.Background(), strings.NewReader(in), func(r finlint.Result) error {
+		for _, f := range r.Findings {
+			got = append(got, fmt.Sprintf("%d %d:%d %s", r.Record, f.Line, f.Column, f.Rule))
+		}
+		if len(r.Findings) == 0 {
+			got = append(got, fmt.Sprintf("%d ok", r.Record))
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	col := strings.Index(bad, `"MARIA`) + 1
+	assert.Equal(t, []string{
+		"1 ok",
+		fmt.Sprintf("3 3:%d email-lowercase", col),
+		"4 4:6 json-syntax",
+		"5 ok",
+	}, got)
+}
