@@ -144,7 +144,8 @@ func (s *Splitter) Next() (Payload, bool) {
 }
 
 // readLine returns one line without its line ending (LF or CRLF) and the
-// line's full size; past the limit the data is dropped but counted.
+// line's full size. Past the limit the bytes are counted, not kept, so a
+// huge line costs no memory; its data is then nil.
 func (s *Splitter) readLine() ([]byte, int64, error) {
 	var buf []byte
 	var size int64
@@ -159,25 +160,18 @@ func (s *Splitter) readLine() ([]byte, int64, error) {
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+		if n := len(chunk); n > 0 && chunk[n-1] == '\n' {
 			size--
-			if buf != nil {
+			if len(buf) > 0 {
 				buf = buf[:len(buf)-1]
 			}
-			if buf != nil && len(buf) > 0 && buf[len(buf)-1] == '\r' {
+			if len(buf) > 0 && buf[len(buf)-1] == '\r' {
 				buf = buf[:len(buf)-1]
 				size--
 			}
-		}
-		if buf == nil && size > 0 {
-			return nil, size, err
-		}
-		if err == nil && size == 0 {
-			// An empty line: report it as a line of size 0 but not EOF.
-			return []byte{}, 0, nil
-		}
-		if size == 0 && err == nil {
-			return buf, 0, nil
+			if buf == nil && size == 0 {
+				buf = []byte{} // an empty line, not an oversized one
+			}
 		}
 		return buf, size, err
 	}

@@ -49,7 +49,13 @@ func checkIntegerLiteral(p *Pass, ptr string, v *jsondoc.Value) {
 		return
 	}
 	r, ok := ParseNumber(v.Str)
-	if !ok || !r.IsInt() {
+	if !ok {
+		if hugeExponent(v.Str) {
+			p.Report(Finding{Path: ptr, Message: label(ptr) + " " + v.Str + " is too large for a 64-bit integer"})
+		}
+		return
+	}
+	if !r.IsInt() {
 		return // not a whole number: the schema reports it
 	}
 	if r.Cmp(minInt64) < 0 || r.Cmp(maxInt64) > 0 {
@@ -75,6 +81,16 @@ func ParseNumber(lit string) (*big.Rat, bool) {
 	}
 	r, ok := new(big.Rat).SetString(lit)
 	return r, ok
+}
+
+// hugeExponent reports whether a literal ParseNumber refused has a large
+// positive exponent (and so a huge magnitude, unless its digits are all 0).
+func hugeExponent(lit string) bool {
+	i := strings.IndexAny(lit, "eE")
+	if i < 0 || strings.HasPrefix(lit[i+1:], "-") {
+		return false
+	}
+	return strings.Trim(lit[:i], "-0.") != ""
 }
 
 func itoa(i int) string {

@@ -28,4 +28,3 @@ the suggestion names it.`,
 		}
 	},
 }
-

@@ -180,7 +180,6 @@ type parser struct {
 	doc      *Doc
 	maxDepth int
 	depth    int
-	failed   bool
 	ptr      []byte // pointer of the value being parsed, reused
 }
 

@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"strconv"
+	"time"
+)
+
+// AgeRange reports a date of birth that makes the customer younger than 18,
+// older than 120, or not yet born.
+var AgeRange = &Rule{
+	ID:       "age-range",
+	Title:    "the customer must be 18 to 120 years old",
+	Severity: Error,
+	Source:   "vendor OpenAPI (basic_info.dob: age must be between 18 and 120 years); SPEC semantic rule 8",
+	Doc: `The vendor accepts individual customers aged 18 to 120 years inclusive,
+counted from basic_info.dob to today's date in UTC. A birthday counts from
+the start of its day: someone born eighteen years ago today is 18, someone
+whose eighteenth birthday is tomorrow is 17. A 29 February birthday falls on
+1 March in years that are not leap years.
+
+A date of birth in the future, or today, is almost always a form default or
+a swapped field; an age over 120 usually a placeholder such as 1900-01-01.
+Ask the customer for the real date.
+
+Only dates written correctly as YYYY-MM-DD are judged; date-format reports
+the others.`,
+	Bad:  Example{Patch: `{"basic_info": {"dob": "1900-01-01"}}`},
+	Good: Example{Patch: `{"basic_info": {"dob": "1990-04-15"}}`},
+	Run: func(p *Pass) {
+		const ptr = "/basic_info/dob"
+		s, ok := p.Text(ptr)
+		if !ok || len(s) != len("2006-01-02") {
+			return
+		}
+		dob, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return
+		}
+		now := p.Now.UTC()
+		today := now.Format("2006-01-02")
+		if dob.After(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)) {
+			p.Reportf(ptr, "dob "+p.Quote(s)+" is in the future (today is "+today+" UTC)")
+			return
+		}
+		age := ageOn(dob, now)
+		if age >= 18 && age <= 120 {
+			return
+		}
+		// A redacted report keeps the exact age back: with the date it
+		// narrows down the date of birth.
+		said := strconv.Itoa(age)
+		switch {
+		case !p.Settings.Redact:
+		case age < 18:
+			said = "under 18"
+		default:
+			said = "over 120"
+		}
+		p.Reportf(ptr, "dob "+p.Quote(s)+" makes the customer "+said+" on "+today+"; the API accepts ages 18 to 120")
+	},
+}
+
+// ageOn returns the age in whole years on the calendar day of now of
+// someone born on dob. Comparing (month, day) pairs, rather than adding
+// years to dob, makes a 29 February birthday fall on 1 March in common years.
+func ageOn(dob, now time.Time) int {
+	age := now.Year() - dob.Year()
+	if now.Month() < dob.Month() || now.Month() == dob.Month() && now.Day() < dob.Day() {
+		age--
+	}
+	return age
+}

@@ -1,0 +1,71 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+)
+
+// ReferenceCatalogue reports, once per payload, that reference ids went
+// unchecked because their catalogue is not cached.
+var ReferenceCatalogue = &Rule{
+	ID:       "reference-catalogue",
+	Title:    "reference ids are checked only against cached catalogues",
+	Severity: Info,
+	Source:   "SPEC semantic rule 7; CONTRACT reference cache",
+	Doc: `occupation_id, purpose_id and source_of_fund_ids are checked by
+reference-id against the vendor's catalogues, which finlint never embeds:
+they differ between sandbox and production and change over time. When a
+catalogue the payload needs is not in the local cache, its ids cannot be
+checked. That is not a fault of the payload, so this rule says so once per
+payload, as information, at financial_profile.
+
+To fetch the catalogues, set FIN_CLIENT_ID and FIN_CLIENT_SECRET (and
+FIN_BASE_URL for the environment you send to) and run
+"finlint refcache refresh"; lint then refreshes them itself when they are
+older than the cache TTL, unless --offline.
+
+The failing example runs with no catalogue cached, the fixed one with all
+three.`,
+	Bad:  Example{Patch: `{}`, NoCatalogues: true},
+	Good: Example{Patch: `{}`},
+	Run: func(p *Pass) {
+		var fields, missing []string
+		for _, t := range referenceTargets(p) {
+			if p.Catalogues != nil {
+				if _, ok := p.Catalogues.Items(t.catalogue); ok {
+					continue
+				}
+			}
+			f := field(t.ptr)
+			if t.catalogue == SourceOfFunds {
+				f = "source_of_fund_ids"
+			}
+			if !slices.Contains(fields, f) {
+				fields = append(fields, f)
+			}
+			if !slices.Contains(missing, t.catalogue) {
+				missing = append(missing, t.catalogue)
+			}
+		}
+		if len(fields) == 0 {
+			return
+		}
+		verb, noun := "was", "catalogue is"
+		if len(fields) > 1 {
+			verb = "were"
+		}
+		if len(missing) > 1 {
+			noun = "catalogues are"
+		}
+		p.Reportf("/financial_profile", refJoinAnd(fields)+" "+verb+" not checked: the "+refJoinAnd(missing)+" "+noun+
+			" not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set")
+	},
+}
+
+// refJoinAnd joins words as an English list: "a", "a and b", "a, b and c".
+func refJoinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}

@@ -1,0 +1,161 @@
+package rules
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+)
+
+// ReferenceID reports an occupation, purpose or source-of-funds id that is
+// not in the vendor's catalogue.
+var ReferenceID = &Rule{
+	ID:       "reference-id",
+	Title:    "occupation, purpose and source-of-funds ids must exist in the vendor's catalogues",
+	Severity: Error,
+	Source:   "vendor OpenAPI (financial_profile: foreign keys to GET /v1/occupations, /v1/purposes, /v1/source-of-funds); SPEC semantic rule 7",
+	Doc: `financial_profile.occupation_id, purpose_id and every item of
+source_of_fund_ids are foreign keys into the vendor's reference catalogues
+(List Occupations, List Account Purposes and List Source of Funds). An id
+that is not in its catalogue is rejected.
+
+The ids differ between sandbox and production and change over time, so
+finlint embeds none: it checks them against the catalogues cached by
+"finlint refcache refresh". The message names the catalogue entries whose ids
+are nearest to the unknown one, to help spot an off-by-one or a stale id;
+look the right one up by its title rather than taking the nearest.
+
+Values that are not integers are left to the schema checks, and when a
+catalogue is not cached its ids are not checked at all (reference-catalogue
+says so).`,
+	Bad:  Example{Patch: `{"financial_profile": {"occupation_id": 999999}}`},
+	Good: Example{Patch: `{"financial_profile": {"occupation_id": 42}}`},
+	Run: func(p *Pass) {
+		if p.Catalogues == nil {
+			return
+		}
+		for _, t := range referenceTargets(p) {
+			items, ok := p.Catalogues.Items(t.catalogue)
+			if !ok {
+				continue
+			}
+			if _, found := slices.BinarySearchFunc(items, t.id, func(it RefItem, id int64) int {
+				switch {
+				case it.ID < id:
+					return -1
+				case it.ID > id:
+					return 1
+				}
+				return 0
+			}); found && t.exact {
+				continue
+			}
+			msg := label(t.ptr) + " " + shortLiteral(t.literal) + " is not in the " + t.catalogue + " catalogue"
+			if near := nearestRefItems(items, t.id, 2); len(near) > 0 {
+				parts := make([]string, len(near))
+				for i, it := range near {
+					parts[i] = strconv.FormatInt(it.ID, 10) + " " + quote(it.Title)
+				}
+				msg += "; nearest: " + strings.Join(parts, ", ")
+			} else {
+				msg += ", which is empty; run `finlint refcache refresh`"
+			}
+			p.Report(Finding{Path: t.ptr, Message: msg})
+		}
+	},
+}
+
+// refTarget is one id of the payload to look up in a catalogue.
+type refTarget struct {
+	ptr       string
+	catalogue string
+	literal   string
+	// id is the value, clamped to the int64 range; exact says it was not
+	// clamped, so an id too large for any catalogue never matches one.
+	id    int64
+	exact bool
+}
+
+// referenceTargets lists the integer ids of the financial profile, in
+// document order. Values that are not integers are the schema's to report.
+func referenceTargets(p *Pass) []refTarget {
+	fp := p.Lookup("/financial_profile")
+	var out []refTarget
+	add := func(ptr, catalogue string, v *jsondoc.Value) {
+		id, exact, ok := refIDValue(v)
+		if ok {
+			out = append(out, refTarget{ptr: ptr, catalogue: catalogue, literal: v.Str, id: id, exact: exact})
+		}
+	}
+	add("/financial_profile/occupation_id", Occupations, fp.Get("occupation_id"))
+	add("/financial_profile/purpose_id", Purposes, fp.Get("purpose_id"))
+	if ids := fp.Get("source_of_fund_ids"); ids != nil && ids.Kind == jsondoc.Array {
+		for i, it := range ids.Items {
+			add(jsondoc.Join("/financial_profile/source_of_fund_ids", strconv.Itoa(i)), SourceOfFunds, it)
+		}
+	}
+	return out
+}
+
+// refIDValue reads a JSON number that is a whole number, however written
+// (42, 42.0, 4.2e1). Values beyond the int64 range are clamped to it, with
+// exact false. ok is false for anything that is not a whole number.
+func refIDValue(v *jsondoc.Value) (id int64, exact, ok bool) {
+	if v == nil || v.Kind != jsondoc.Number {
+		return 0, false, false
+	}
+	if n, err := strconv.ParseInt(v.Str, 10, 64); err == nil {
+		return n, true, true
+	}
+	r, parsed := ParseNumber(v.Str)
+	if !parsed || !r.IsInt() {
+		return 0, false, false
+	}
+	num := r.Num()
+	if num.IsInt64() {
+		return num.Int64(), true, true
+	}
+	if num.Sign() < 0 {
+		return math.MinInt64, false, true
+	}
+	return math.MaxInt64, false, true
+}
+
+// nearestRefItems returns up to k items whose ids are closest to id, closest
+// first, the lower id first on a tie.
+func nearestRefItems(items []RefItem, id int64, k int) []RefItem {
+	dist := func(a int64) uint64 {
+		// Unsigned subtraction cannot overflow for any pair of int64s.
+		if a >= id {
+			return uint64(a) - uint64(id)
+		}
+		return uint64(id) - uint64(a)
+	}
+	near := slices.Clone(items)
+	slices.SortStableFunc(near, func(a, b RefItem) int {
+		da, db := dist(a.ID), dist(b.ID)
+		switch {
+		case da < db:
+			return -1
+		case da > db:
+			return 1
+		case a.ID < b.ID:
+			return -1
+		case a.ID > b.ID:
+			return 1
+		}
+		return 0
+	})
+	return near[:min(k, len(near))]
+}
+
+// shortLiteral keeps a number literal short enough for a message.
+func shortLiteral(s string) string {
+	const max = 24
+	if len(s) <= max {
+		return s
+	}
+	return s[:max] + "…"
+}

@@ -1,0 +1,63 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+)
+
+var ssnShape = regexp.MustCompile(`^[0-9]{3}-[0-9]{2}-[0-9]{4}$`)
+
+// SSNFormat reports a United States SSN that is not written NNN-NN-NNNN.
+var SSNFormat = &Rule{
+	ID:       "ssn-format",
+	Title:    "a US social security number must be written NNN-NN-NNNN",
+	Severity: Error,
+	Source:   "vendor OpenAPI (tax_info example: SSN 123-45-6789); SPEC semantic rule 9",
+	Doc: `A basic_info.tax_info entry with country_code USA and document_type SSN
+holds a social security number, which the vendor expects in its usual
+printed form: three digits, a dash, two digits, a dash, four digits
+("123-45-6789"). Nothing else may surround it.
+
+Nine digits without dashes are the right number in the wrong shape: add a
+dash after the third and the fifth digit. The id is never repeated in a
+suggestion and is masked in the message, all but its last four characters.`,
+	Bad:  Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123456789"}]}}`},
+	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
+	Run: func(p *Pass) {
+		const base = "/basic_info/tax_info"
+		list := p.Lookup(base)
+		if list == nil || list.Kind != jsondoc.Array {
+			return
+		}
+		for i, it := range list.Items {
+			country, ok1 := it.Get("country_code").Text()
+			kind, ok2 := it.Get("document_type").Text()
+			id, ok3 := it.Get("document_id").Text()
+			if !ok1 || !ok2 || !ok3 || strings.TrimSpace(id) == "" ||
+				!strings.EqualFold(strings.TrimSpace(country), "USA") || !strings.EqualFold(strings.TrimSpace(kind), "SSN") ||
+				ssnShape.MatchString(id) {
+				continue
+			}
+			ptr := jsondoc.Join(base, strconv.Itoa(i), "document_id")
+			t := strings.TrimSpace(id)
+			msg := "SSN " + label(ptr) + " " + quote(MaskTaxID(t)) + " is not written NNN-NN-NNNN"
+			switch {
+			case ssnShape.MatchString(t):
+				msg += "; remove the spaces around it"
+			case ssnNineDigits(t):
+				msg += "; adding a dash after the 3rd and the 5th digit fixes it"
+			case ssnNineDigits(strings.NewReplacer(" ", "", ".", "", "-", "").Replace(t)):
+				msg += "; separate its 9 digits with a dash after the 3rd and the 5th, and nothing else"
+			}
+			p.Reportf(ptr, msg)
+		}
+	},
+}
+
+// ssnNineDigits says s is nine ASCII digits and nothing else.
+func ssnNineDigits(s string) bool {
+	return len(s) == 9 && strings.Trim(s, "0123456789") == ""
+}

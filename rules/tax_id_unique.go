@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+)
+
+// TaxIDUnique reports a tax document id listed twice in basic_info.tax_info.
+var TaxIDUnique = &Rule{
+	ID:       "tax-id-unique",
+	Title:    "each tax_info entry must have its own document_id",
+	Severity: Error,
+	Source:   "vendor OpenAPI (basic_info.tax_info: each entry must have a unique document_id); SPEC semantic rule 9",
+	Doc: `The vendor requires every entry of basic_info.tax_info to carry a different
+document_id. Two entries with one id are usually the same document entered
+twice, perhaps under two document types or two countries.
+
+Ids are compared without surrounding spaces, and also ignoring letter case,
+inner spaces and dashes, since "123-45-6789" and "123456789" are one number
+written two ways. The later entry is reported; remove it, or correct its id.
+Ids appear in messages with all but their last four characters masked,
+whatever the redaction setting.`,
+	Bad: Example{Patch: `{"basic_info": {"tax_info": [
+  {"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"},
+  {"country_code": "USA", "document_type": "TIN", "document_id": "123456789"}]}}`},
+	Good: Example{Patch: `{"basic_info": {"tax_info": [
+  {"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"},
+  {"country_code": "MEX", "document_type": "RFC", "document_id": "GAGM900415AB1"}]}}`},
+	Run: func(p *Pass) {
+		const base = "/basic_info/tax_info"
+		list := p.Lookup(base)
+		if list == nil || list.Kind != jsondoc.Array {
+			return
+		}
+		exactAt, looseAt := map[string]int{}, map[string]int{}
+		for i, it := range list.Items {
+			id, ok := it.Get("document_id").Text()
+			exact := strings.TrimSpace(id)
+			loose := looseTaxID(exact)
+			if !ok || loose == "" {
+				continue
+			}
+			ptr := jsondoc.Join(base, strconv.Itoa(i), "document_id")
+			shown := label(ptr) + " " + quote(MaskTaxID(exact))
+			if j, dup := exactAt[exact]; dup {
+				p.Reportf(ptr, shown+" repeats tax_info["+strconv.Itoa(j)+"].document_id; each entry needs its own id")
+				continue
+			}
+			if j, dup := looseAt[loose]; dup {
+				p.Reportf(ptr, shown+" is tax_info["+strconv.Itoa(j)+"].document_id written differently (case, spaces or dashes); each entry needs its own id")
+				continue
+			}
+			exactAt[exact], looseAt[loose] = i, i
+		}
+	},
+}
+
+// looseTaxID drops white space and dashes and folds case, so that one id
+// written two ways compares equal.
+func looseTaxID(s string) string {
+	return strings.ToUpper(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Pd, r) || r == '\u2212' {
+			return -1
+		}
+		return r
+	}, s))
+}
