@@ -1,0 +1,36 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/finlint/finlint"
+)
+
+// ndjsonFormat writes each result on one line as it finishes, then one
+// last line {"summary": {...}}.
+type ndjsonFormat struct{ w io.Writer }
+
+func newNDJSON(w io.Writer, _ Options) Format { return &ndjsonFormat{w: w} }
+
+func (n *ndjsonFormat) Start() error { return nil }
+
+func (n *ndjsonFormat) Result(r *finlint.Result) error {
+	b, err := marshal(toJSONResult(r), "", "")
+	if err != nil {
+		return fmt.Errorf("encoding result for %s: %w", r.Source, err)
+	}
+	_, err = n.w.Write(append(b, '\n'))
+	return err
+}
+
+func (n *ndjsonFormat) Finish(s Summary) error {
+	b, err := marshal(struct {
+		Summary Summary `json:"summary"`
+	}{s}, "", "")
+	if err != nil {
+		return fmt.Errorf("encoding summary: %w", err)
+	}
+	_, err = n.w.Write(append(b, '\n'))
+	return err
+}

@@ -1,0 +1,408 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/rules"
+)
+
+const (
+	sarifVersion   = "2.1.0"
+	sarifSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	informationURI = "https://github.com/finlint/finlint"
+)
+
+type sarifLog struct {
+	Version string     `json:"version"`
+	Schema  string     `json:"$schema"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []json.RawMessage `json:"results"`
+	// ColumnKind says columns count characters, as finlint's do.
+	ColumnKind string `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      *sarifText     `json:"fullDescription,omitempty"`
+	Help                 *sarifText     `json:"help,omitempty"`
+	DefaultConfiguration sarifConfig    `json:"defaultConfiguration"`
+	Properties           sarifRuleProps `json:"properties"`
+}
+
+type sarifConfig struct {
+	Enabled *bool  `json:"enabled,omitempty"`
+	Level   string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags []string `json:"tags"`
+	// ProblemSeverity is how GitHub code scanning ranks non-security
+	// alerts.
+	ProblemSeverity string `json:"problem.severity"`
+}
+
+type sarifResult struct {
+	RuleID     string           `json:"ruleId"`
+	RuleIndex  int              `json:"ruleIndex"`
+	Level      string           `json:"level"`
+	Message    sarifText        `json:"message"`
+	Locations  []sarifLocation  `json:"locations"`
+	Properties sarifResultProps `json:"properties"`
+}
+
+type sarifResultProps struct {
+	// JSONPointer is the finding's RFC 6901 path in the payload.
+	JSONPointer string `json:"jsonPointer"`
+	Record      int    `json:"record,omitempty"`
+	Suggestion  string `json:"suggestion,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI         string     `json:"uri,omitempty"`
+	Description *sarifText `json:"description,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+// sarifFormat writes one SARIF 2.1.0 log with one run. The driver's rule
+// list comes first in the document but may still grow while results arrive
+// (a finding of a rule that Options.Rules does not describe, such as one
+// from the API), so results are kept, encoded, until Finish.
+type sarifFormat struct {
+	w       io.Writer
+	o       Options
+	rules   []sarifRule
+	index   map[string]int
+	results []json.RawMessage
+	notes   []sarifNotification
+	failed  bool
+}
+
+func newSARIF(w io.Writer, o Options) Format {
+	s := &sarifFormat{w: w, o: o, index: map[string]int{}, results: []json.RawMessage{}}
+	for _, r := range o.Rules {
+		if _, dup := s.index[r.ID]; dup {
+			continue
+		}
+		s.index[r.ID] = len(s.rules)
+		s.rules = append(s.rules, describeRule(r, o.severityOf(r)))
+	}
+	return s
+}
+
+func (s *sarifFormat) Start() error { return nil }
+
+func (s *sarifFormat) Result(r *finlint.Result) error {
+	if r.Error != "" {
+		s.failed = true
+		s.notes = append(s.notes, sarifNotification{
+			Level:     "error",
+			Message:   sarifText{Text: r.Error},
+			Locations: []sarifLocation{sarifLocationOf(r.Source, r.Record, 0)},
+		})
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		text := f.Message
+		if f.Suggestion != "" {
+			text += "\nSuggestion: " + f.Suggestion
+		}
+		b, err := marshal(sarifResult{
+			RuleID:     f.Rule,
+			RuleIndex:  s.ruleIndex(f.Rule, f.Severity),
+			Level:      sarifLevel(f.Severity),
+			Message:    sarifText{Text: text},
+			Locations:  []sarifLocation{sarifLocationOf(r.Source, f.Line, f.Column)},
+			Properties: sarifResultProps{JSONPointer: f.Path, Record: r.Record, Suggestion: f.Suggestion},
+		}, "", "")
+		if err != nil {
+			return fmt.Errorf("encoding result for %s: %w", r.Source, err)
+		}
+		s.results = append(s.results, b)
+	}
+	// A submission that failed or was lost is worth a note beside the
+	// findings: it may carry no finding at all (a server error, a timeout).
+	if sub := r.Submission; sub != nil && (sub.Status == statusFailed || sub.Status == statusUnknown) {
+		level := "error"
+		if sub.Status == statusUnknown {
+			level = "warning"
+		}
+		s.notes = append(s.notes, sarifNotification{
+			Level:     level,
+			Message:   sarifText{Text: submissionLine(sub)},
+			Locations: []sarifLocation{sarifLocationOf(r.Source, r.Record, 0)},
+		})
+	}
+	return nil
+}
+
+// ruleIndex returns the index of rule id in the driver's rules, describing
+// it briefly first when Options.Rules did not.
+func (s *sarifFormat) ruleIndex(id string, sev rules.Severity) int {
+	if i, ok := s.index[id]; ok {
+		return i
+	}
+	i := len(s.rules)
+	s.index[id] = i
+	s.rules = append(s.rules, sarifRule{
+		ID:                   id,
+		Name:                 ruleName(id),
+		ShortDescription:     sarifText{Text: id},
+		DefaultConfiguration: sarifConfig{Level: sarifLevel(sev)},
+		Properties:           sarifRuleProps{Tags: ruleTags, ProblemSeverity: problemSeverity(sev)},
+	})
+	return i
+}
+
+func (s *sarifFormat) Finish(Summary) error {
+	rs := s.rules
+	if rs == nil {
+		rs = []sarifRule{}
+	}
+	log := sarifLog{
+		Version: sarifVersion,
+		Schema:  sarifSchemaURI,
+		Runs: []sarifRun{{
+			Tool: sarifTool{Driver: sarifDriver{
+				Name:           "finlint",
+				Version:        s.o.Version,
+				InformationURI: informationURI,
+				Rules:          rs,
+			}},
+			Invocations: []sarifInvocation{{ExecutionSuccessful: !s.failed, Notifications: s.notes}},
+			Results:     s.results,
+			ColumnKind:  "unicodeCodePoints",
+		}},
+	}
+	b, err := marshal(log, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encoding SARIF log: %w", err)
+	}
+	_, err = s.w.Write(append(b, '\n'))
+	return err
+}
+
+var ruleTags = []string{"fin-api", "correctness"}
+
+func describeRule(r *rules.Rule, sev rules.Severity) sarifRule {
+	d := sarifRule{
+		ID:                   r.ID,
+		Name:                 ruleName(r.ID),
+		ShortDescription:     sarifText{Text: r.Title},
+		DefaultConfiguration: sarifConfig{Level: sarifLevel(sev)},
+		Properties:           sarifRuleProps{Tags: ruleTags, ProblemSeverity: problemSeverity(sev)},
+	}
+	if d.ShortDescription.Text == "" {
+		d.ShortDescription.Text = r.ID
+	}
+	if sev == rules.Off {
+		off := false
+		d.DefaultConfiguration.Enabled = &off
+	}
+	if r.Doc != "" {
+		d.FullDescription = &sarifText{Text: r.Doc}
+	}
+	text, md := ruleHelp(r)
+	d.Help = &sarifText{Text: text, Markdown: md}
+	return d
+}
+
+// ruleHelp renders a rule's documentation, its examples and how to silence
+// it, as plain text and as Markdown. An example written as a change to the
+// reference payload is shown as that change: it is what matters, and the
+// whole payload would repeat itself in every rule (finlint explain prints
+// it in full).
+func ruleHelp(r *rules.Rule) (text, markdown string) {
+	var t, m strings.Builder
+	if r.Doc != "" {
+		t.WriteString(r.Doc + "\n\n")
+		m.WriteString(r.Doc + "\n\n")
+	}
+	patched := false
+	for _, ex := range []struct {
+		title string
+		ex    rules.Example
+	}{{"Failing example", r.Bad}, {"Fixed example", r.Good}} {
+		in := ex.ex.Raw
+		if in == "" && ex.ex.Patch != "" {
+			in, patched = ex.ex.Patch, true
+		}
+		in = strings.TrimSpace(in)
+		if in == "" {
+			continue
+		}
+		t.WriteString(ex.title + ":\n\n" + in + "\n\n")
+		fence := codeFence(in)
+		m.WriteString("**" + ex.title + "**\n\n" + fence + "json\n" + in + "\n" + fence + "\n\n")
+	}
+	if patched {
+		const note = "The examples are changes to the reference payload, as JSON merge patches: " +
+			"a key set here replaces the reference's value, null removes the key."
+		t.WriteString(note + "\n\n")
+		m.WriteString(note + "\n\n")
+	}
+	t.WriteString(fmt.Sprintf("To change this rule's severity or turn it off, set %[1]s: off under rules "+
+		"in .finlint.yaml or pass --rule %[1]s=off; to tolerate it only in some files or at some JSON "+
+		"paths, add an ignore entry with a reason. finlint explain %[1]s prints this documentation "+
+		"with the examples in full.", r.ID))
+	m.WriteString(fmt.Sprintf("To change this rule's severity or turn it off, set `%[1]s: off` under `rules` "+
+		"in `.finlint.yaml` or pass `--rule %[1]s=off`; to tolerate it only in some files or at some JSON "+
+		"paths, add an `ignore` entry with a `reason`. `finlint explain %[1]s` prints this documentation "+
+		"with the examples in full.", r.ID))
+	return t.String(), m.String()
+}
+
+// codeFence returns a backtick fence longer than any run of backticks in s,
+// so that s cannot close its own code block.
+func codeFence(s string) string {
+	longest, run := 0, 0
+	for _, c := range s {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return strings.Repeat("`", max(3, longest+1))
+}
+
+// ruleName turns a kebab-case id into the CamelCase identifier SARIF's
+// reportingDescriptor.name expects: email-lowercase becomes EmailLowercase.
+func ruleName(id string) string {
+	var b strings.Builder
+	up := true
+	for _, c := range id {
+		if c == '-' || c == '_' || c == ' ' {
+			up = true
+			continue
+		}
+		if up && c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		up = false
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func sarifLevel(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	case rules.Info:
+		return "note"
+	}
+	return "none"
+}
+
+func problemSeverity(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	}
+	return "recommendation"
+}
+
+// sarifLocationOf points at line:col of a source; line 0 means the whole
+// source. Standard input has no URI, only a description.
+func sarifLocationOf(source string, line, col int) sarifLocation {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifactOf(source)}}
+	if line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: max(col, 0)}
+	}
+	return loc
+}
+
+func artifactOf(source string) sarifArtifact {
+	if source == "-" {
+		return sarifArtifact{Description: &sarifText{Text: "standard input"}}
+	}
+	return sarifArtifact{URI: sourceURI(source)}
+}
+
+// sourceURI turns a source path into a URI reference: relative paths stay
+// relative and slash-separated (code-scanning tools resolve them against
+// the repository root), absolute ones become file URIs, and every segment
+// is percent-encoded.
+func sourceURI(source string) string {
+	p := filepath.ToSlash(source)
+	abs := filepath.IsAbs(source) || strings.HasPrefix(p, "/")
+	for strings.HasPrefix(p, "./") {
+		p = p[2:]
+	}
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		// A colon is escaped too: in a relative reference's first
+		// segment it would read as a URI scheme.
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	p = strings.Join(segs, "/")
+	if !abs {
+		return p
+	}
+	if vol := filepath.VolumeName(source); vol != "" && len(vol) == 2 && vol[1] == ':' {
+		// Keep the drive letter readable, as file URIs write it: C:/x.
+		p = strings.Replace(p, vol[:1]+"%3A", vol, 1)
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file://" + p
+}
