@@ -19,7 +19,17 @@ func All() []*Rule {
 		UnknownField,
 		SchemaOther,
 
+		// Text in every field.
+		NonASCII,
+		Transliteration,
+		ControlCharacter,
+
+		// Country codes everywhere.
+		CountryCode,
+
 		// basic_info.
+		PhoneFormat,
+		PhoneCountry,
 		EmailFormat,
 		EmailLowercase,
 		AgeRange,
@@ -31,6 +41,7 @@ func All() []*Rule {
 
 		// address.
 		AddressCountry,
+		SubdivisionCode,
 
 		// financial_profile.
 		ReferenceID,

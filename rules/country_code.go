@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"strconv"
+
+	"github.com/finlint/finlint/internal/iso3166"
+	"github.com/finlint/finlint/internal/jsondoc"
+)
+
+// CountryCode reports a country field that is not one of the vendor's
+// alpha-3 codes.
+var CountryCode = &Rule{
+	ID:       "country-code",
+	Title:    "country fields must be alpha-3 codes from the vendor's list",
+	Severity: Error,
+	Source:   "vendor OpenAPI CountryCode enum (249 codes); SPEC semantic rule 1",
+	Doc: `Every country field takes an ISO 3166-1 alpha-3 code, in capitals, from the
+vendor's own list of 249 codes: basic_info.country_of_residence,
+primary_nationality, secondary_nationality, every
+tax_info[].country_code and address.country.
+
+The API compares the code exactly, so "usa" and "Usa" are rejected, and so
+are alpha-2 codes ("US"), numeric codes and names ("Mexico"). The vendor's
+list follows ISO but has no code for Kosovo (XKX is not accepted).
+
+The suggestion is the code the value most likely means: the same code in
+capitals, the alpha-3 form of an alpha-2 code, or the code of a country
+name, in English or a few other languages ("Deutschland" gives DEU). It is
+only ever a code from the vendor's list.`,
+	Bad:  Example{Patch: `{"basic_info": {"country_of_residence": "US"}}`},
+	Good: Example{Patch: `{"basic_info": {"country_of_residence": "USA"}}`},
+	Run: func(p *Pass) {
+		for _, ptr := range countryPointers(p) {
+			s, ok := p.Text(ptr)
+			if !ok || iso3166.IsVendorCode(s) {
+				continue
+			}
+			msg := label(ptr) + " " + p.Quote(s) + " is not a country code from the vendor's list"
+			if name := iso3166.Name(s); name != "" && !p.Settings.Redact {
+				// A code in use elsewhere that the vendor left out: say so,
+				// or the user will hunt for a typo.
+				msg = label(ptr) + " " + p.Quote(s) + " (" + name + ") is not among the vendor's country codes"
+			}
+			f := Finding{Path: ptr, Message: msg}
+			if code, ok := iso3166.SuggestCountry(s); ok {
+				f.Suggestion = p.Suggest(code)
+			}
+			p.Report(f)
+		}
+	},
+}
+
+// countryPointers lists every field of the payload that holds a country
+// code, the tax_info entries that exist included.
+func countryPointers(p *Pass) []string {
+	ptrs := []string{
+		"/basic_info/country_of_residence",
+		"/basic_info/primary_nationality",
+		"/basic_info/secondary_nationality",
+	}
+	if tax := p.Lookup("/basic_info/tax_info"); tax != nil && tax.Kind == jsondoc.Array {
+		for i := range tax.Items {
+			ptrs = append(ptrs, jsondoc.Join("/basic_info/tax_info", strconv.Itoa(i), "country_code"))
+		}
+	}
+	return append(ptrs, "/address/country")
+}

@@ -1,0 +1,134 @@
+package rules
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/finlint/finlint/internal/iso3166"
+	"github.com/nyaruka/phonenumbers"
+)
+
+// phonePointer is where the customer's phone number lives.
+const phonePointer = "/basic_info/phone"
+
+// e164Shape is E.164 as the vendor writes it: a plus sign, a country
+// calling code (which never starts with 0) and at most 15 digits in all.
+var e164Shape = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
+
+// PhoneFormat reports a phone number that is not a valid number in strict
+// E.164 form.
+var PhoneFormat = &Rule{
+	ID:       "phone-format",
+	Title:    "phone must be a valid number in E.164 form",
+	Severity: Error,
+	Source:   "vendor OpenAPI basic_info.phone (E.164 format); SPEC semantic rule 3",
+	Doc: `basic_info.phone is written in E.164: a plus sign, the country calling code
+and the national number, at most 15 digits in all, with nothing else: no
+spaces, dashes, dots, brackets, leading 00 or trunk 0. "+14155552671" is
+right; "+1 415-555-2671", "(415) 555-2671" and "0044 20 7946 0958" are not.
+
+The number must also be a valid number for its country by libphonenumber's
+rules (right length, a range in use), and be written exactly as
+libphonenumber writes it in E.164: "+4402079460958" keeps the UK trunk 0 and
+is rejected, its E.164 form being "+442079460958".
+
+The message says whether the value is not E.164 at all or is E.164 but not
+a valid number. The suggestion is the E.164 form of the number; a national
+number without a calling code is read as a number of the country of
+residence.`,
+	Bad:  Example{Patch: `{"basic_info": {"phone": "+1 415-555-2671"}}`},
+	Good: Example{Patch: `{"basic_info": {"phone": "+14155552671"}}`},
+	Run: func(p *Pass) {
+		s, ok := p.Text(phonePointer)
+		if !ok {
+			return
+		}
+		if !e164Shape.MatchString(s) {
+			f := Finding{
+				Path:    phonePointer,
+				Message: "phone " + p.Quote(s) + " is not in E.164 form: a plus sign and at most 15 digits, with no spaces or punctuation",
+			}
+			if e164, ok := phoneE164(s, phoneDefaultRegion(p)); ok {
+				f.Suggestion = p.Suggest(e164)
+			}
+			p.Report(f)
+			return
+		}
+		num, err := phonenumbers.Parse(s, "ZZ")
+		if err != nil || !phonenumbers.IsValidNumber(num) {
+			p.Report(Finding{
+				Path:    phonePointer,
+				Message: "phone " + p.Quote(s) + " is in E.164 form but not a valid phone number: " + phoneFault(p, num, err),
+			})
+			return
+		}
+		if e164 := phonenumbers.Format(num, phonenumbers.E164); e164 != s {
+			p.Report(Finding{
+				Path:       phonePointer,
+				Message:    "phone " + p.Quote(s) + " is a valid number but not written in its E.164 form",
+				Suggestion: p.Suggest(e164),
+			})
+		}
+	},
+}
+
+// phoneDefaultRegion is the alpha-2 code a number without a calling code is
+// read in: the country of residence, else the address country, else none.
+func phoneDefaultRegion(p *Pass) string {
+	for _, ptr := range []string{"/basic_info/country_of_residence", "/address/country"} {
+		if c, ok := p.Text(ptr); ok && iso3166.IsVendorCode(c) {
+			if a2, ok := iso3166.Alpha2(c); ok {
+				return a2
+			}
+		}
+	}
+	return "ZZ"
+}
+
+// phoneE164 returns the E.164 form of a loosely written number when it is
+// a valid number, reading a national number in region.
+func phoneE164(s, region string) (string, bool) {
+	s = strings.TrimSpace(s)
+	var tries []string
+	if rest, ok := strings.CutPrefix(s, "00"); ok {
+		// 00 is the international prefix in most of the world, though not
+		// in North America, where region alone would misread it.
+		tries = append(tries, "+"+rest)
+	}
+	tries = append(tries, s)
+	for _, t := range tries {
+		num, err := phonenumbers.Parse(t, region)
+		if err == nil && phonenumbers.IsValidNumber(num) {
+			return phonenumbers.Format(num, phonenumbers.E164), true
+		}
+	}
+	return "", false
+}
+
+// phoneFault says why an E.164-shaped number is not valid. It names the
+// calling code only when values may be shown.
+func phoneFault(p *Pass, num *phonenumbers.PhoneNumber, err error) string {
+	if err != nil || num == nil {
+		if errors.Is(err, phonenumbers.ErrInvalidCountryCode) {
+			return "no country uses its calling code"
+		}
+		return "libphonenumber cannot read it"
+	}
+	where := ""
+	if !p.Settings.Redact {
+		where = " for calling code +" + strconv.Itoa(int(num.GetCountryCode()))
+	}
+	switch phonenumbers.IsPossibleNumberWithReason(num) {
+	case phonenumbers.INVALID_COUNTRY_CODE:
+		return "no country uses its calling code"
+	case phonenumbers.TOO_SHORT, phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
+		return "too short" + where
+	case phonenumbers.TOO_LONG:
+		return "too long" + where
+	case phonenumbers.INVALID_LENGTH:
+		return "wrong length" + where
+	}
+	return "not in a range in use" + where
+}
