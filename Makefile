@@ -1,0 +1,40 @@
+# finlint's everyday tasks. `make test` is what CI runs.
+GO        ?= go
+PKGS      := ./...
+FUZZTIME  ?= 10s
+BENCHTIME ?= 1s
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: all build test lint bench fuzz generate corpus clean
+
+all: lint test build
+
+build:
+	$(GO) build -o bin/finlint ./cmd/finlint
+
+test:
+	$(GO) test -race -count=1 $(PKGS)
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1; }
+	$(GO) vet $(PKGS)
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) $(PKGS)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) $(PKGS)
+
+# Each fuzz target runs for FUZZTIME, one after another (go test allows one
+# -fuzz target per run).
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(PKGS)); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$pkg $$target ($(FUZZTIME))"; \
+			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+generate:
+	$(GO) generate ./...
+
+clean:
+	rm -rf bin

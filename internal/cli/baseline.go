@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/rules"
+)
+
+// A baseline records the findings a project has accepted for now, so that
+// a CI job fails only on new ones. A finding matches a recorded one by
+// source, record, rule and path: messages may be reworded between
+// versions, positions move when a file is edited above the finding.
+type baselineFile struct {
+	Version  int             `json:"version"`
+	Findings []baselineEntry `json:"findings"`
+}
+
+type baselineEntry struct {
+	Source  string `json:"source"`
+	Record  int    `json:"record,omitempty"`
+	Rule    string `json:"rule"`
+	Path    string `json:"path"`
+	Message string `json:"message,omitempty"`
+}
+
+func (b baselineEntry) key() string {
+	return b.Source + "\x00" + strconv.Itoa(b.Record) + "\x00" + b.Rule + "\x00" + b.Path
+}
+
+type baseline struct {
+	left map[string]int // how many recorded findings of a key are not yet matched
+}
+
+func loadBaseline(path string) (*baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErr("baseline: %v", err)
+	}
+	var f baselineFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, usageErr("baseline %s: not a finlint baseline: %v", path, err)
+	}
+	b := &baseline{left: map[string]int{}}
+	for _, e := range f.Findings {
+		b.left[e.key()]++
+	}
+	return b, nil
+}
+
+// filter removes the findings the baseline records from r and recomputes
+// Valid. Each recorded finding hides one finding at most.
+func (b *baseline) filter(r *finlint.Result) {
+	if b == nil || len(r.Findings) == 0 {
+		return
+	}
+	kept := r.Findings[:0]
+	for _, f := range r.Findings {
+		k := baselineEntry{Source: r.Source, Record: r.Record, Rule: f.Rule, Path: f.Path}.key()
+		if b.left[k] > 0 {
+			b.left[k]--
+			continue
+		}
+		kept = append(kept, f)
+	}
+	r.Findings = kept
+	r.Valid = true
+	for _, f := range kept {
+		if f.Severity == rules.Error {
+			r.Valid = false
+		}
+	}
+}
+
+// baselineWriter collects findings and writes them atomically at the end.
+type baselineWriter struct {
+	path    string
+	entries []baselineEntry
+}
+
+func (w *baselineWriter) add(r *finlint.Result) {
+	for _, f := range r.Findings {
+		w.entries = append(w.entries, baselineEntry{Source: r.Source, Record: r.Record, Rule: f.Rule, Path: f.Path, Message: f.Message})
+	}
+}
+
+func (w *baselineWriter) write() error {
+	sort.SliceStable(w.entries, func(i, j int) bool { return w.entries[i].key() < w.entries[j].key() })
+	data, err := json.MarshalIndent(baselineFile{Version: 1, Findings: append([]baselineEntry{}, w.entries...)}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(w.path, append(data, '\n'))
+}
+
+// writeFileAtomic writes through a temporary file in the same folder and a
+// rename, so a reader never sees half a file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

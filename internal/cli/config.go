@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+// configName is the file looked for from the working directory upward.
+const configName = ".finlint.yaml"
+
+// config is the content of .finlint.yaml. Pointers tell "not set" from a
+// zero value, so flags can override what the file sets and nothing else.
+type config struct {
+	path            string
+	FailOn          *rules.Severity
+	FailOnNone      bool
+	Jobs            *int
+	RelianceEnabled *bool
+	CacheTTL        *time.Duration
+	Rules           map[string]rules.Severity
+	Ignore          []finlint.Ignore
+}
+
+// findConfig returns the config file to read: explicit, or the nearest
+// .finlint.yaml from dir upward, or "" when there is none.
+func findConfig(explicit, dir string) (string, error) {
+	if explicit != "" {
+		if _, err := os.Stat(explicit); err != nil {
+			return "", usageErr("config file: %v", err)
+		}
+		return explicit, nil
+	}
+	for d := dir; d != ""; {
+		p := filepath.Join(d, configName)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return "", usageErr("config file: %v", err)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	return "", nil
+}
+
+// loadConfig reads and checks a config file. Every fault is a usage error
+// naming the file, the line and the key.
+func loadConfig(path string) (*config, error) {
+	cfg := &config{path: path}
+	if path == "" {
+		return cfg, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErr("config file: %v", err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, usageErr("%s: %v", path, err)
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, usageErr("%s:%d: the config must be a mapping of keys", path, top.Line)
+	}
+	bad := func(n *yaml.Node, key, format string, args ...any) error {
+		return usageErr("%s:%d: %s: %s", path, n.Line, key, fmt.Sprintf(format, args...))
+	}
+	known := []string{"fail-on", "jobs", "reliance-enabled", "cache-ttl", "rules", "ignore"}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch k.Value {
+		case "fail-on":
+			if v.Value == "none" {
+				cfg.FailOnNone = true
+				continue
+			}
+			s, err := rules.ParseSeverity(v.Value)
+			if err != nil || s == rules.Off {
+				return nil, bad(v, k.Value, "want error, warning, info or none, not %q", v.Value)
+			}
+			cfg.FailOn = &s
+		case "jobs":
+			n, err := strconv.Atoi(v.Value)
+			if err != nil || n < 1 || v.Kind != yaml.ScalarNode {
+				return nil, bad(v, k.Value, "want a whole number of at least 1, not %q", v.Value)
+			}
+			cfg.Jobs = &n
+		case "reliance-enabled":
+			b, err := strconv.ParseBool(v.Value)
+			if err != nil || v.Kind != yaml.ScalarNode {
+				return nil, bad(v, k.Value, "want true or false, not %q", v.Value)
+			}
+			cfg.RelianceEnabled = &b
+		case "cache-ttl":
+			d, err := time.ParseDuration(v.Value)
+			if err != nil || d <= 0 {
+				return nil, bad(v, k.Value, "want a duration such as 24h or 90m, not %q", v.Value)
+			}
+			cfg.CacheTTL = &d
+		case "rules":
+			if v.Kind != yaml.MappingNode {
+				return nil, bad(v, k.Value, "want a mapping of rule id to severity")
+			}
+			cfg.Rules = map[string]rules.Severity{}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				id, sv := v.Content[j], v.Content[j+1]
+				if rules.Lookup(rules.All(), id.Value) == nil {
+					return nil, bad(id, "rules", "unknown rule %q%s", id.Value, didYouMeanRule(id.Value))
+				}
+				s, err := rules.ParseSeverity(sv.Value)
+				if err != nil {
+					return nil, bad(sv, "rules."+id.Value, "want error, warning, info or off, not %q", sv.Value)
+				}
+				cfg.Rules[id.Value] = s
+			}
+		case "ignore":
+			if v.Kind != yaml.SequenceNode {
+				return nil, bad(v, k.Value, "want a list of entries")
+			}
+			for _, it := range v.Content {
+				ig, err := readIgnore(path, it)
+				if err != nil {
+					return nil, err
+				}
+				cfg.Ignore = append(cfg.Ignore, ig)
+			}
+		default:
+			return nil, bad(k, k.Value, "unknown key%s", didYouMean(k.Value, known))
+		}
+	}
+	return cfg, nil
+}
+
+func readIgnore(path string, n *yaml.Node) (finlint.Ignore, error) {
+	var ig finlint.Ignore
+	if n.Kind != yaml.MappingNode {
+		return ig, usageErr("%s:%d: ignore: each entry is a mapping with rule, files, paths and reason", path, n.Line)
+	}
+	known := []string{"rule", "files", "paths", "reason"}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "rule":
+			ig.Rule = v.Value
+			if ig.Rule != "*" && rules.Lookup(rules.All(), ig.Rule) == nil {
+				return ig, usageErr("%s:%d: ignore.rule: unknown rule %q%s", path, v.Line, v.Value, didYouMeanRule(v.Value))
+			}
+		case "files":
+			ig.Files = v.Value
+		case "paths":
+			switch v.Kind {
+			case yaml.SequenceNode:
+				for _, p := range v.Content {
+					ig.Paths = append(ig.Paths, p.Value)
+				}
+			case yaml.ScalarNode:
+				ig.Paths = []string{v.Value}
+			}
+		case "reason":
+			ig.Reason = v.Value
+		default:
+			return ig, usageErr("%s:%d: ignore.%s: unknown key%s", path, k.Line, k.Value, didYouMean(k.Value, known))
+		}
+	}
+	if ig.Rule == "" {
+		return ig, usageErr("%s:%d: ignore: entry needs a rule (a rule id, or * for any)", path, n.Line)
+	}
+	if ig.Reason == "" {
+		return ig, usageErr("%s:%d: ignore: entry for %s needs a reason", path, n.Line, ig.Rule)
+	}
+	return ig, nil
+}
+
+func didYouMean(s string, known []string) string {
+	if n := rules.Nearest(s, known); n != "" {
+		return fmt.Sprintf(" (did you mean %q?)", n)
+	}
+	return ""
+}
+
+func didYouMeanRule(id string) string {
+	var ids []string
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	return didYouMean(id, ids)
+}

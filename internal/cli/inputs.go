@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/jsondoc"
+)
+
+// input is one file (or stdin) to lint.
+type input struct {
+	source string // as given, or as found under a given directory
+	ndjson bool
+	err    error // the path could not be read or walked
+}
+
+// ndjsonExt are the extensions read as newline-delimited payloads.
+var ndjsonExt = []string{".ndjson", ".jsonl"}
+
+func isNDJSONName(p string) bool {
+	return slices.Contains(ndjsonExt, strings.ToLower(filepath.Ext(p)))
+}
+
+// collect expands the paths given on the command line into inputs, in the
+// order given; a directory contributes its *.json, *.ndjson and *.jsonl
+// files in lexical order. A path that cannot be read becomes an input
+// with err set, so it is reported in its place and the rest still run.
+func collect(paths []string, forceNDJSON bool) []input {
+	var out []input
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, input{source: "-", ndjson: forceNDJSON})
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			out = append(out, input{source: p, err: err})
+			continue
+		}
+		if !st.IsDir() {
+			out = append(out, input{source: p, ndjson: forceNDJSON || isNDJSONName(p)})
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				// An unreadable folder below p: report it, keep walking.
+				out = append(out, input{source: path, err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(path))
+			if ext == ".json" || slices.Contains(ndjsonExt, ext) {
+				out = append(out, input{source: path, ndjson: forceNDJSON || isNDJSONName(path)})
+			}
+			return nil
+		})
+		if err != nil {
+			out = append(out, input{source: p, err: err})
+		}
+	}
+	return out
+}
+
+// feeder yields the payloads of a list of inputs one at a time, opening
+// each file only when the previous one is done, so that a walk over many
+// files or a huge NDJSON stream never holds more than one file open and one
+// payload per worker in memory.
+type feeder struct {
+	inputs  []input
+	stdin   io.Reader
+	limit   int
+	i       int
+	cur     *finlint.Splitter
+	curFile io.Closer
+	// failed counts inputs that could not be read (exit code 2).
+	failed int
+}
+
+func (f *feeder) next() (finlint.Payload, bool) {
+	for {
+		if f.cur != nil {
+			if p, ok := f.cur.Next(); ok {
+				return p, true
+			}
+			err := f.cur.Err()
+			src := f.inputs[f.i-1].source
+			f.closeCur()
+			if err != nil {
+				f.failed++
+				return finlint.Payload{Source: src, Err: fmt.Errorf("cannot read input: %w", errors.Unwrap(err))}, true
+			}
+		}
+		if f.i >= len(f.inputs) {
+			return finlint.Payload{}, false
+		}
+		in := f.inputs[f.i]
+		f.i++
+		if in.err != nil {
+			f.failed++
+			return finlint.Payload{Source: in.source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(in.err))}, true
+		}
+		var r io.Reader
+		if in.source == "-" {
+			r = f.stdin
+			if !in.ndjson {
+				var ok bool
+				r, ok = sniffNDJSON(f.stdin, f.limit)
+				in.ndjson = ok
+			}
+		} else {
+			file, err := os.Open(in.source)
+			if err != nil {
+				f.failed++
+				return finlint.Payload{Source: in.source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(err))}, true
+			}
+			if st, err := file.Stat(); err == nil && st.IsDir() {
+				file.Close()
+				f.failed++
+				return finlint.Payload{Source: in.source, Err: errors.New("cannot read input: is a directory")}, true
+			}
+			r, f.curFile = file, file
+		}
+		if in.ndjson {
+			f.cur = finlint.NewSplitter(r, in.source, f.limit)
+			continue
+		}
+		p := readWhole(r, in.source, f.limit)
+		f.closeCur()
+		if p.Err != nil {
+			f.failed++
+		}
+		return p, true
+	}
+}
+
+func (f *feeder) closeCur() {
+	if f.curFile != nil {
+		f.curFile.Close()
+		f.curFile = nil
+	}
+	f.cur = nil
+}
+
+// readWhole reads a whole-file payload, keeping at most limit+1 bytes: a
+// larger file is counted, not held.
+func readWhole(r io.Reader, source string, limit int) finlint.Payload {
+	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return finlint.Payload{Source: source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(err))}
+	}
+	if len(data) <= limit {
+		return finlint.Payload{Source: source, Data: data}
+	}
+	n, err := io.Copy(io.Discard, r)
+	if err != nil {
+		return finlint.Payload{Source: source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(err))}
+	}
+	return finlint.Payload{Source: source, Size: int64(len(data)) + n}
+}
+
+// sniffNDJSON decides whether stdin is newline-delimited: its first line is
+// a complete JSON object and another non-blank line follows. It returns a
+// reader that still yields everything read.
+func sniffNDJSON(r io.Reader, limit int) (io.Reader, bool) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var first []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		first = append(first, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) && len(first) <= limit {
+			continue
+		}
+		break
+	}
+	rest := io.MultiReader(bytes.NewReader(first), br)
+	line := bytes.TrimSpace(first)
+	if len(line) == 0 || line[0] != '{' || len(first) > limit {
+		return rest, false
+	}
+	doc := jsondoc.Parse(line, jsondoc.Limits{})
+	if doc.Root == nil || len(doc.Problems) > 0 || doc.Root.Kind != jsondoc.Object {
+		return rest, false
+	}
+	// Look past blank lines for a second value.
+	for {
+		b, err := br.Peek(1)
+		if err != nil || len(b) == 0 {
+			return io.MultiReader(bytes.NewReader(first), br), false
+		}
+		if b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n' {
+			c, _ := br.ReadByte()
+			first = append(first, c)
+			continue
+		}
+		return io.MultiReader(bytes.NewReader(first), br), true
+	}
+}
+
+// unwrapPath drops the *PathError wrapper: the source is printed beside
+// the message already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,311 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/report"
+	"github.com/finlint/finlint/rules"
+	"github.com/spf13/cobra"
+)
+
+type lintFlags struct {
+	formats       []string
+	ndjson        bool
+	failOn        string
+	rules         []string
+	config        string
+	offline       bool
+	jobs          int
+	redact        bool
+	baseline      string
+	writeBaseline string
+	quiet         bool
+	maxSize       int
+	maxDepth      int
+}
+
+func newLintCmd(e *env) *cobra.Command {
+	var f lintFlags
+	cmd := &cobra.Command{
+		Use:   "lint [flags] [PATH ...]",
+		Short: "Lint payloads: files, directories (*.json, *.ndjson, *.jsonl) or - for stdin",
+		Long: `Lint Create Individual Customer V2 payloads.
+
+Each PATH is a file, a directory (walked for *.json, *.ndjson and *.jsonl), or -
+for standard input. A .ndjson or .jsonl file holds one payload per line; so does
+standard input when its first line is a complete object and another follows,
+and any input with --ndjson. With no PATH and standard input not a terminal,
+standard input is read.
+
+Findings are reported at their exact line and column with the rule that found
+them and, where a fix is known, a suggestion. Results come in input order
+whatever --jobs is.`,
+		Example: `  finlint lint testdata/valid
+  finlint lint --format json payloads/ > findings.json
+  finlint lint --format text --format sarif=finlint.sarif fixtures/
+  cat batch.ndjson | finlint lint --fail-on warning -`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd.Context(), e, cmd, &f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.formats, "format", nil, "output `FORMAT[=PATH]`: text, json, ndjson, sarif, junit or github; repeatable; default text to standard output")
+	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
+	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or none")
+	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
+	fl.StringVar(&f.config, "config", "", "config `FILE` (default: .finlint.yaml found from the working directory upward)")
+	fl.BoolVar(&f.offline, "offline", false, "never touch the network: reference catalogues only from the cache")
+	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "parallel workers; output order is input order whatever N")
+	fl.BoolVar(&f.redact, "redact", false, "mask every payload value in messages, suggestions and source lines (tax ids are always masked)")
+	fl.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in `FILE`")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in `FILE`")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no summary line")
+	fl.IntVar(&f.maxSize, "max-size", finlint.DefaultMaxPayloadSize, "largest payload in `BYTES`; a larger one is reported, not parsed")
+	fl.IntVar(&f.maxDepth, "max-depth", 64, "deepest nesting of arrays and objects allowed")
+	return cmd
+}
+
+// output is one --format destination.
+type output struct {
+	name   string
+	path   string
+	w      io.Writer
+	closer io.Closer
+	format report.Format
+}
+
+func parseFailOn(s string) (rules.Severity, error) {
+	if s == "none" {
+		return rules.Off, nil
+	}
+	sev, err := rules.ParseSeverity(s)
+	if err != nil || sev == rules.Off {
+		return rules.Off, usageErr("--fail-on: want error, warning, info or none, not %q", s)
+	}
+	return sev, nil
+}
+
+func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args []string) error {
+	changed := cmd.Flags().Changed
+	cfgPath, err := findConfig(f.config, e.wd)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(cfgPath)
+	if err != nil {
+		return err
+	}
+
+	failOn := rules.Error
+	switch {
+	case changed("fail-on"):
+		if failOn, err = parseFailOn(f.failOn); err != nil {
+			return err
+		}
+	case cfg.FailOnNone:
+		failOn = rules.Off
+	case cfg.FailOn != nil:
+		failOn = *cfg.FailOn
+	}
+	jobs := f.jobs
+	if !changed("jobs") && cfg.Jobs != nil {
+		jobs = *cfg.Jobs
+	}
+	if jobs < 1 {
+		return usageErr("--jobs: want at least 1, not %d", jobs)
+	}
+	if f.maxSize < 1 {
+		return usageErr("--max-size: want at least 1 byte, not %d", f.maxSize)
+	}
+	if f.maxDepth < 1 {
+		return usageErr("--max-depth: want at least 1, not %d", f.maxDepth)
+	}
+	severity := map[string]rules.Severity{}
+	for id, s := range cfg.Rules {
+		severity[id] = s
+	}
+	for _, r := range f.rules {
+		id, sv, ok := strings.Cut(r, "=")
+		if !ok {
+			return usageErr("--rule %q: want ID=off|info|warning|error", r)
+		}
+		if rules.Lookup(rules.All(), id) == nil {
+			return usageErr("--rule: unknown rule %q%s (see finlint rules)", id, didYouMeanRule(id))
+		}
+		s, err := rules.ParseSeverity(sv)
+		if err != nil {
+			return usageErr("--rule %s: %v", id, err)
+		}
+		severity[id] = s
+	}
+	reliance := cfg.RelianceEnabled != nil && *cfg.RelianceEnabled
+
+	var bl *baseline
+	if f.baseline != "" {
+		if bl, err = loadBaseline(f.baseline); err != nil {
+			return err
+		}
+	}
+	var blw *baselineWriter
+	if f.writeBaseline != "" {
+		blw = &baselineWriter{path: f.writeBaseline}
+	}
+
+	if len(args) == 0 {
+		if e.isTTY(e.stdin) {
+			return usageErr("no input: give a file, a directory, or - for standard input (see finlint lint --help)")
+		}
+		args = []string{"-"}
+	}
+
+	cats := loadCatalogues(ctx, e, f.offline, cfg.CacheTTL)
+
+	l, err := finlint.New(finlint.Options{
+		Now:             e.now,
+		Severity:        severity,
+		Catalogues:      cats,
+		RelianceEnabled: reliance,
+		Redact:          f.redact,
+		Ignore:          cfg.Ignore,
+		Jobs:            jobs,
+		MaxPayloadSize:  f.maxSize,
+		MaxDepth:        f.maxDepth,
+	})
+	if err != nil {
+		if cfgPath != "" {
+			return usageErr("%s: %v", cfgPath, err)
+		}
+		return usageErr("%v", err)
+	}
+
+	outs, err := openOutputs(e, f, l.SeverityOf)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, o := range outs {
+			if o.closer != nil {
+				o.closer.Close()
+			}
+		}
+	}()
+
+	for _, o := range outs {
+		if err := o.format.Start(); err != nil {
+			return outputErr(o, err)
+		}
+	}
+	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, limit: f.maxSize}
+	var sum report.Summary
+	failed := false
+	runErr := l.Run(ctx, fd.next, func(r finlint.Result) error {
+		bl.filter(&r)
+		if blw != nil {
+			blw.add(&r)
+		}
+		sum.Add(&r)
+		for _, fd := range r.Findings {
+			if failOn != rules.Off && fd.Severity >= failOn {
+				failed = true
+			}
+		}
+		r.Data = nil
+		for _, o := range outs {
+			if err := o.format.Result(&r); err != nil {
+				return outputErr(o, err)
+			}
+		}
+		return nil
+	})
+	if runErr != nil {
+		var xe *exitError
+		if errors.As(runErr, &xe) {
+			return runErr
+		}
+		return &exitError{code: exitTool, err: runErr}
+	}
+	for _, o := range outs {
+		if err := o.format.Finish(sum); err != nil {
+			return outputErr(o, err)
+		}
+	}
+	if blw != nil {
+		if err := blw.write(); err != nil {
+			return &exitError{code: exitTool, err: err}
+		}
+	}
+	for _, ig := range l.UnusedIgnores() {
+		where := ""
+		if ig.Files != "" {
+			where = " in " + ig.Files
+		}
+		fmt.Fprintf(e.stderr, "finlint: warning: %s: ignore entry for %s%s matched nothing; remove it\n", cfgPath, ig.Rule, where)
+	}
+	if fd.failed > 0 {
+		return &exitError{code: exitTool, err: fmt.Errorf("%d input%s could not be read", fd.failed, plural(fd.failed))}
+	}
+	if failed {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+func outputErr(o *output, err error) error {
+	dest := o.path
+	if dest == "" {
+		dest = "standard output"
+	}
+	return &exitError{code: exitTool, err: fmt.Errorf("writing %s output to %s: %w", o.name, dest, err)}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func openOutputs(e *env, f *lintFlags, severity func(*rules.Rule) rules.Severity) ([]*output, error) {
+	specs := f.formats
+	if len(specs) == 0 {
+		specs = []string{"text"}
+	}
+	var outs []*output
+	for _, s := range specs {
+		name, path, _ := strings.Cut(s, "=")
+		o := &output{name: name, path: path, w: e.stdout}
+		if path != "" {
+			file, err := os.Create(path)
+			if err != nil {
+				for _, p := range outs {
+					if p.closer != nil {
+						p.closer.Close()
+					}
+				}
+				return nil, usageErr("--format %s: %v", s, err)
+			}
+			o.w, o.closer = file, file
+		}
+		color := path == "" && e.isTTY(e.stdout) && e.getenv("NO_COLOR") == ""
+		fm, err := report.New(name, o.w, report.Options{
+			Color:    color,
+			Quiet:    f.quiet,
+			Rules:    rules.All(),
+			Severity: severity,
+			Version:  buildVersion(),
+		})
+		if err != nil {
+			return nil, usageErr("--format %s: %v (want one of %s)", s, err, strings.Join(report.Names(), ", "))
+		}
+		o.format = fm
+		outs = append(outs, o)
+	}
+	return outs, nil
+}
