@@ -1,0 +1,290 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func fixture(name string) string { return filepath.Join(repo, "testdata", name) }
+
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	return p
+}
+
+func TestExitCodes(t *testing.T) {
+	assert.Equal(t, 0, runCLI(t, nil, nil, "lint", fixture("valid/us-maria-garcia.json")).code)
+	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", fixture("invalid/email-uppercase.json")).code)
+	// A warning only fails with --fail-on warning.
+	assert.Equal(t, 0, runCLI(t, nil, nil, "lint", fixture("invalid/reliance.json")).code)
+	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", "--fail-on", "warning", fixture("invalid/reliance.json")).code)
+	assert.Equal(t, 0, runCLI(t, nil, nil, "lint", "--fail-on", "none", fixture("invalid/email-uppercase.json")).code)
+	// Infos (no catalogue cached) fail only with --fail-on info.
+	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", "--fail-on", "info", fixture("valid/us-maria-garcia.json")).code)
+	// Broken JSON is a finding, not a tool failure.
+	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", fixture("invalid/broken-json.json")).code)
+	// Usage errors are 2.
+	for _, args := range [][]string{
+		{"lint", "--fail-on", "fatal", fixture("valid")},
+		{"lint", "--rule", "no-such-rule=off", fixture("valid")},
+		{"lint", "--rule", "email-lowercase", fixture("valid")},
+		{"lint", "--format", "yaml", fixture("valid")},
+		{"lint", "--no-such-flag"},
+		{"explain", "no-such-rule"},
+		{"nonsense"},
+	} {
+		r := runCLI(t, nil, nil, args...)
+		assert.Equal(t, 2, r.code, "%v: %s", args, r.stderr)
+		assert.NotEmpty(t, r.stderr, "%v", args)
+	}
+}
+
+func TestUnreadablePathIsExit2AndOthersStillReported(t *testing.T) {
+	r := runCLI(t, nil, nil, "lint", "--format", "json", fixture("invalid/email-uppercase.json"), "does/not/exist.json", fixture("valid/us-maria-garcia.json"))
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "1 input could not be read")
+	o := decodeJSON(t, r.stdout)
+	require.Len(t, o.Results, 3)
+	assert.Equal(t, "does/not/exist.json", o.Results[1].Source)
+	assert.Contains(t, o.Results[1].Error, "no such file")
+	assert.False(t, o.Results[0].Valid)
+	assert.True(t, o.Results[2].Valid)
+}
+
+func TestDirectoryWalkFindsJSONAndNDJSONInOrder(t *testing.T) {
+	dir := t.TempDir()
+	ref, err := os.ReadFile(fixture("valid/us-maria-garcia.json"))
+	require.NoError(t, err)
+	writeFile(t, dir, "b.json", string(ref))
+	writeFile(t, dir, "a/z.json", "{")
+	writeFile(t, dir, "c.jsonl", "{}\n\n{}\n")
+	writeFile(t, dir, "notes.txt", "not a payload")
+	r := runCLI(t, nil, nil, "lint", "--format", "ndjson", dir)
+	assert.Equal(t, 1, r.code)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	require.Len(t, lines, 5)
+	var got []string
+	for _, l := range lines[:4] {
+		var res struct {
+			Source string `json:"source"`
+			Record int    `json:"record"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &res))
+		got = append(got, strings.TrimPrefix(res.Source, dir+"/")+":"+itoa(res.Record))
+	}
+	assert.Equal(t, []string{"a/z.json:0", "b.json:0", "c.jsonl:1", "c.jsonl:3"}, got)
+	assert.Contains(t, lines[4], `"summary"`)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+func TestStdinWholeAndNDJSON(t *testing.T) {
+	ref, err := os.ReadFile(fixture("valid/us-maria-garcia.json"))
+	require.NoError(t, err)
+	// Pretty-printed JSON on stdin is one payload.
+	r := runCLI(t, strings.NewReader(string(ref)), nil, "lint", "--format", "json", "-")
+	o := decodeJSON(t, r.stdout)
+	require.Len(t, o.Results, 1)
+	assert.Equal(t, "-", o.Results[0].Source)
+	assert.Zero(t, o.Results[0].Record)
+	// Compact objects, one a line, are NDJSON without --ndjson.
+	var v any
+	require.NoError(t, json.Unmarshal(ref, &v))
+	line, _ := json.Marshal(v)
+	in := string(line) + "\n" + strings.Replace(string(line), "maria.garcia@", "MARIA@", 1) + "\n"
+	r = runCLI(t, strings.NewReader(in), nil, "lint", "--format", "json")
+	assert.Equal(t, 1, r.code, r.stderr)
+	o = decodeJSON(t, r.stdout)
+	require.Len(t, o.Results, 2)
+	assert.Equal(t, 2, o.Results[1].Record)
+	assert.Equal(t, 2, o.Results[1].Findings[0].Line)
+	// One compact object alone is a whole payload.
+	r = runCLI(t, strings.NewReader(string(line)+"\n"), nil, "lint", "--format", "json", "-")
+	o = decodeJSON(t, r.stdout)
+	require.Len(t, o.Results, 1)
+	assert.Zero(t, o.Results[0].Record)
+}
+
+func TestJobsDoNotChangeOutput(t *testing.T) {
+	a := runCLI(t, nil, nil, "lint", "--format", "json", "--jobs", "1", fixture("invalid"), fixture("valid"))
+	b := runCLI(t, nil, nil, "lint", "--format", "json", "--jobs", "7", fixture("invalid"), fixture("valid"))
+	assert.Equal(t, a.code, b.code)
+	assert.Equal(t, a.stdout, b.stdout)
+}
+
+func TestSeveralFormatsAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	sarif := filepath.Join(dir, "out.sarif")
+	junit := filepath.Join(dir, "out.xml")
+	r := runCLI(t, nil, nil, "lint", "--format", "github", "--format", "sarif="+sarif, "--format", "junit="+junit, fixture("invalid/email-uppercase.json"))
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stdout, "::error file=")
+	assert.Contains(t, r.stdout, "title=email-lowercase")
+	data, err := os.ReadFile(sarif)
+	require.NoError(t, err)
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal(data, &log))
+	assert.Equal(t, "2.1.0", log.Version)
+	require.Len(t, log.Runs, 1)
+	var ids []string
+	for _, res := range log.Runs[0].Results {
+		ids = append(ids, res.RuleID)
+	}
+	assert.Contains(t, ids, "email-lowercase")
+	x, err := os.ReadFile(junit)
+	require.NoError(t, err)
+	assert.Contains(t, string(x), "<testsuites")
+}
+
+func TestRuleOverridesFromFlag(t *testing.T) {
+	r := runCLI(t, nil, nil, "lint", "--format", "json", "--rule", "email-lowercase=warning", fixture("invalid/email-uppercase.json"))
+	assert.Equal(t, 0, r.code)
+	o := decodeJSON(t, r.stdout)
+	require.NotEmpty(t, o.Results[0].Findings)
+	assert.Equal(t, "warning", o.Results[0].Findings[0].Severity)
+	r = runCLI(t, nil, nil, "lint", "--rule", "email-lowercase=off", "--rule", "reference-catalogue=off", fixture("invalid/email-uppercase.json"))
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "1 payload: 1 valid, 0 invalid; 0 errors, 0 warnings, 0 infos")
+}
+
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, ".finlint.yaml", `fail-on: warning
+rules:
+  email-lowercase: warning
+  reference-catalogue: off
+ignore:
+  - rule: unknown-field
+    files: "**/unknown-field.json"
+    paths: ["/basic_info/*"]
+    reason: legacy fixtures carry V1 keys
+  - rule: same-nationality
+    files: "nowhere/**"
+    reason: stale entry
+`)
+	r := runCLI(t, nil, nil, "lint", "--config", cfg, "--format", "json", fixture("invalid/email-uppercase.json"), fixture("invalid/unknown-field.json"))
+	assert.Equal(t, 1, r.code, "fail-on warning from the file")
+	o := decodeJSON(t, r.stdout)
+	require.Len(t, o.Results, 2)
+	assert.Equal(t, "warning", o.Results[0].Findings[0].Severity)
+	assert.Empty(t, o.Results[1].Findings, "the ignore entry hides both unknown fields")
+	assert.Contains(t, r.stderr, "ignore entry for same-nationality in nowhere/** matched nothing")
+	// Flags override the file.
+	r = runCLI(t, nil, nil, "lint", "--config", cfg, "--fail-on", "error", fixture("invalid/email-uppercase.json"))
+	assert.Equal(t, 0, r.code)
+}
+
+func TestConfigErrorsNameFileLineAndKey(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]string{
+		"fail_on: error\n":                          `.finlint.yaml:1: fail_on: unknown key (did you mean "fail-on"?)`,
+		"jobs: many\n":                              `.finlint.yaml:1: jobs: want a whole number`,
+		"rules:\n  email-lowercas: off\n":           `.finlint.yaml:2: rules: unknown rule "email-lowercas" (did you mean "email-lowercase"?)`,
+		"rules:\n  email-lowercase: loud\n":         `.finlint.yaml:2: rules.email-lowercase: want error, warning, info or off`,
+		"ignore:\n  - rule: unknown-field\n":        `.finlint.yaml:2: ignore: entry for unknown-field needs a reason`,
+		"cache-ttl: soon\n":                         `.finlint.yaml:1: cache-ttl: want a duration`,
+		"reliance-enabled: yes please\n":            `.finlint.yaml:1: reliance-enabled: want true or false`,
+		"ignore:\n  - rule: x\n    reason: r\n":     `.finlint.yaml:2: ignore.rule: unknown rule "x"`,
+		"ignore:\n  - rule: '*'\n    reson: typo\n": `.finlint.yaml:3: ignore.reson: unknown key (did you mean "reason"?)`,
+	}
+	for content, want := range cases {
+		p := writeFile(t, dir, ".finlint.yaml", content)
+		r := runCLI(t, nil, nil, "lint", "--config", p, fixture("valid/us-maria-garcia.json"))
+		assert.Equal(t, 2, r.code, content)
+		assert.Contains(t, r.stderr, want, content)
+	}
+}
+
+func TestConfigFoundFromWorkingDirectoryUpward(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, ".finlint.yaml", "fail-on: none\n")
+	sub := filepath.Join(dir, "a", "b")
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	p, err := findConfig("", sub)
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(dir, ".finlint.yaml"), p)
+}
+
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	bl := filepath.Join(dir, "baseline.json")
+	r := runCLI(t, nil, nil, "lint", "--write-baseline", bl, fixture("invalid/email-uppercase.json"))
+	assert.Equal(t, 1, r.code)
+	data, err := os.ReadFile(bl)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"rule": "email-lowercase"`)
+	// With the baseline, the recorded findings are hidden; new ones are not.
+	r = runCLI(t, nil, nil, "lint", "--baseline", bl, fixture("invalid/email-uppercase.json"))
+	assert.Equal(t, 0, r.code, r.stdout)
+	r = runCLI(t, nil, nil, "lint", "--baseline", bl, fixture("invalid/email-uppercase.json"), fixture("invalid/enums.json"))
+	assert.Equal(t, 1, r.code)
+	assert.NotContains(t, r.stdout, "email-lowercase")
+	assert.Contains(t, r.stdout, "enum-value")
+}
+
+func TestQuietAndColour(t *testing.T) {
+	r := runCLI(t, nil, nil, "lint", "-q", fixture("invalid/email-uppercase.json"))
+	assert.NotContains(t, r.stdout, "1 payload")
+	assert.NotContains(t, r.stdout, "\x1b[")
+	// Colour only on a terminal, and never with NO_COLOR.
+	tty := func(vars map[string]string) string {
+		var out strings.Builder
+		e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &out,
+			getenv: func(k string) string { return vars[k] }, now: func() time.Time { return fixedNow },
+			isTTY: func(any) bool { return true }}
+		run(t.Context(), e, []string{"lint", "--offline", fixture("invalid/email-uppercase.json")})
+		return out.String()
+	}
+	assert.Contains(t, tty(map[string]string{"FINLINT_CACHE_DIR": t.TempDir()}), "\x1b[")
+	assert.NotContains(t, tty(map[string]string{"FINLINT_CACHE_DIR": t.TempDir(), "NO_COLOR": "1"}), "\x1b[")
+}
+
+func TestRulesExplainSchemaVersion(t *testing.T) {
+	r := runCLI(t, nil, nil, "rules")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "email-lowercase")
+	assert.Contains(t, r.stdout, "phone-country")
+	r = runCLI(t, nil, nil, "explain", "email-lowercase")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "Failing example")
+	assert.Contains(t, r.stdout, "finlint reports:")
+	assert.Contains(t, r.stdout, "suggestion: maria.garcia@example.com")
+	assert.Contains(t, r.stdout, "finlint reports nothing for email-lowercase")
+	r = runCLI(t, nil, nil, "schema")
+	var s map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &s))
+	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", s["$schema"])
+	r = runCLI(t, nil, nil, "version")
+	assert.Regexp(t, `^finlint \S+ \(go`, r.stdout)
+}
+
+// TestExplainEveryRule runs explain on every rule: its examples must run.
+func TestExplainEveryRule(t *testing.T) {
+	r := runCLI(t, nil, nil, "rules")
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n")[1:] {
+		id := strings.Fields(line)[0]
+		x := runCLI(t, nil, nil, "explain", id)
+		assert.Equal(t, 0, x.code, id)
+		assert.Contains(t, x.stdout, id)
+	}
+}
