@@ -38,3 +38,5 @@ generate:
 
 clean:
 	rm -rf bin
+corpus:
+	$(GO) run ./internal/corpus/gencorpus -files 10000 -out testdata/corpus

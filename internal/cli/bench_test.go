@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/finlint/finlint/internal/corpus"
+)
+
+// BenchmarkCLICorpus runs the real lint command over a generated corpus of
+// 10,000 payload files (written once per run under a temporary folder), as a
+// CI job would, with JSON output discarded.
+func BenchmarkCLICorpus(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.WriteFiles(dir, 10000, 1); err != nil {
+		b.Fatal(err)
+	}
+	cache := b.TempDir()
+	b.ResetTimer()
+	for b.Loop() {
+		e := &env{
+			stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard,
+			getenv: func(k string) string {
+				if k == "FINLINT_CACHE_DIR" {
+					return cache
+				}
+				return ""
+			},
+			now: time.Now, isTTY: func(any) bool { return false },
+		}
+		if code := run(b.Context(), e, []string{"lint", "--offline", "--format", "json", dir}); code != 1 {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "payloads/s")
+}
+
