@@ -33,9 +33,12 @@ type Pass struct {
 	schema   *schemaState
 }
 
+// schemaState is what the rules of one payload share: the schema errors
+// and values that more than one rule derives (a parsed phone number).
 type schemaState struct {
 	done bool
 	errs []schema.Error
+	memo map[string]any
 }
 
 // NewPass prepares a pass over doc. Findings are appended to out.
@@ -105,6 +108,21 @@ func (p *Pass) SchemaErrors() []schema.Error {
 		}
 	}
 	return p.schema.errs
+}
+
+// Memo returns the value compute gives for key, computing it once per
+// payload however many rules ask: for work several rules share, such as
+// parsing the phone number.
+func (p *Pass) Memo(key string, compute func() any) any {
+	if v, ok := p.schema.memo[key]; ok {
+		return v
+	}
+	if p.schema.memo == nil {
+		p.schema.memo = map[string]any{}
+	}
+	v := compute()
+	p.schema.memo[key] = v
+	return v
 }
 
 // Mask hides all but the last keep characters of s.

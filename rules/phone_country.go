@@ -45,10 +45,11 @@ is wrong, and only the customer knows which.`,
 		if !ok || phonenumbers.GetCountryCodeForRegion(resA2) == 0 {
 			return // no numbering data to judge by
 		}
-		num, err := phonenumbers.Parse(s, "ZZ")
-		if err != nil || !phonenumbers.IsValidNumber(num) {
+		ph := parsePhone(p, s)
+		if !ph.valid {
 			return // phone-format's to report
 		}
+		num := ph.num
 		region := phonenumbers.GetRegionCodeForNumber(num)
 		if region == resA2 || phonenumbers.IsValidNumberForRegion(num, resA2) {
 			return

@@ -56,8 +56,9 @@ residence.`,
 			p.Report(f)
 			return
 		}
-		num, err := phonenumbers.Parse(s, "ZZ")
-		if err != nil || !phonenumbers.IsValidNumber(num) {
+		ph := parsePhone(p, s)
+		num, err := ph.num, ph.err
+		if !ph.valid {
 			p.Report(Finding{
 				Path:    phonePointer,
 				Message: "phone " + p.Quote(s) + " is in E.164 form but not a valid phone number: " + phoneFault(p, num, err),
@@ -76,6 +77,21 @@ residence.`,
 
 // phoneDefaultRegion is the alpha-2 code a number without a calling code is
 // read in: the country of residence, else the address country, else none.
+// parsedPhone is a phone number parsed once per payload for the two phone
+// rules: parsing and validation are the costliest steps of a clean payload.
+type parsedPhone struct {
+	num   *phonenumbers.PhoneNumber
+	err   error
+	valid bool
+}
+
+func parsePhone(p *Pass, s string) parsedPhone {
+	return p.Memo("phone:"+s, func() any {
+		num, err := phonenumbers.Parse(s, "ZZ")
+		return parsedPhone{num: num, err: err, valid: err == nil && phonenumbers.IsValidNumber(num)}
+	}).(parsedPhone)
+}
+
 func phoneDefaultRegion(p *Pass) string {
 	for _, ptr := range []string{"/basic_info/country_of_residence", "/address/country"} {
 		if c, ok := p.Text(ptr); ok && iso3166.IsVendorCode(c) {
