@@ -164,11 +164,13 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 		res.Error = err.Error()
 		return res
 	}
-	if size := max(pl.Size, int64(len(pl.Data))); size > int64(l.opts.MaxPayloadSize) {
-		res.Findings = append(res.Findings, l.limitFinding(pl, size))
-		res.Data = nil
-		res.Valid = false
-		return res
+	size := max(pl.Size, int64(len(pl.Data)))
+	list := l.list
+	if size > int64(l.opts.MaxPayloadSize) {
+		// Too large to parse: only the size is judged, and the bytes (if
+		// any were read) are dropped so they cannot be submitted.
+		pl.Data, res.Data = nil, nil
+		list = []*rules.Rule{rules.PayloadLimit}
 	}
 	doc := jsondoc.Parse(pl.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
 	var out []rules.Finding
@@ -176,7 +178,8 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 		RelianceEnabled: l.opts.RelianceEnabled,
 		Redact:          l.opts.Redact,
 	}, &out)
-	rules.Run(p, l.list, l.SeverityOf)
+	p.Size, p.MaxSize = size, int64(l.opts.MaxPayloadSize)
+	rules.Run(p, list, l.SeverityOf)
 	if len(out) > 0 {
 		out = l.filterIgnored(pl.Source, out)
 	}
@@ -193,14 +196,6 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 		}
 	}
 	return res
-}
-
-func (l *Linter) limitFinding(pl Payload, size int64) rules.Finding {
-	line := max(pl.Record, 1)
-	return rules.Finding{
-		Rule: "payload-limit", Severity: rules.Error, Path: "", Line: line, Column: 1,
-		Message: fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed (raise it with --max-size)", size, l.opts.MaxPayloadSize),
-	}
 }
 
 // place gives each finding its line, column and masked source line, and

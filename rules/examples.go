@@ -42,6 +42,7 @@ func RunExample(r *Rule, e Example) ([]Finding, error) {
 		cat = nil
 	}
 	p := NewPass(jsondoc.Parse([]byte(in), jsondoc.Limits{}), now, cat, e.Settings, &out)
+	p.Size, p.MaxSize = int64(len(in)), e.MaxSize
 	Run(p, []*Rule{r}, nil)
 	return out, nil
 }

@@ -26,6 +26,9 @@ type Pass struct {
 	// Catalogues may be nil: no reference data is available.
 	Catalogues Catalogues
 	Settings   Settings
+	// Size is the payload's size in bytes and MaxSize the limit it is held
+	// to; a payload over the limit is not parsed (Doc is then empty).
+	Size, MaxSize int64
 
 	rule     *Rule
 	severity Severity

@@ -6,6 +6,7 @@ package rules
 func All() []*Rule {
 	return []*Rule{
 		// The bytes and the structure (SPEC §12 and the schema table).
+		PayloadLimit,
 		JSONSyntax,
 		DuplicateKey,
 		RequiredField,

@@ -81,6 +81,8 @@ type Example struct {
 	NoCatalogues bool
 	// Settings are the caller's settings the example runs with.
 	Settings Settings
+	// MaxSize is the payload size limit the example runs with; 0 is none.
+	MaxSize int64
 }
 
 // Rule is one check.
