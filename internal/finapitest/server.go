@@ -1,0 +1,602 @@
+// Package finapitest is a stand-in for the Fin.com API, for tests only: it
+// serves the token, refresh-token, catalogue and create-customer endpoints
+// over real HTTP on 127.0.0.1, and can be told to misbehave in the ways the
+// real API and the networks in front of it do (rate limits, outages, slow
+// answers, dropped connections, expired tokens).
+//
+// Every create request it receives is recorded, whatever it answered, so a
+// test can assert that each payload reached the server exactly once and
+// carried the bearer token.
+package finapitest
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/finlint/finlint/rules"
+)
+
+// The endpoints the server answers, usable as keys of Script and Hits.
+const (
+	PathToken         = "/v1/oauth/token"
+	PathRefresh       = "/v1/oauth/refresh-token"
+	PathOccupations   = "/v1/occupations"
+	PathPurposes      = "/v1/purposes"
+	PathSourceOfFunds = "/v1/source-of-funds"
+	PathCreate        = "/v2/customers/individual"
+)
+
+// RelianceMessage is the vendor's 423 message for RELIANCE on a client
+// that does not have it.
+const RelianceMessage = "RELIANCE is not available for your client"
+
+// Options configures a Server. Zero values give a working default.
+type Options struct {
+	// ClientID and ClientSecret are the credentials the token endpoint
+	// accepts; default "test-client-id" and "test-client-secret".
+	ClientID, ClientSecret string
+	// TokenTTL and RefreshTTL are the lifetimes of access and refresh
+	// tokens; default one hour and one day.
+	TokenTTL, RefreshTTL time.Duration
+	// WrapToken wraps the token answer in {"data": ...}; the default is the
+	// bare object the vendor's schema shows.
+	WrapToken bool
+	// RFC3339Times answers token times in RFC 3339 rather than the vendor's
+	// "2006-01-02 15:04:05+00".
+	RFC3339Times bool
+	// Now is the server's clock, default time.Now; giving it a skew against
+	// the client's clock tests that expiry is judged on the server's terms.
+	Now func() time.Time
+	// Catalogues maps rules.Occupations, rules.Purposes and
+	// rules.SourceOfFunds to their entries, served in the order given;
+	// default DefaultCatalogues.
+	Catalogues map[string][]rules.RefItem
+	// PageCap is the largest page the server hands out, whatever the
+	// client asks for; default 7.
+	PageCap int
+	// RelianceEnabled makes RELIANCE verification acceptable; otherwise
+	// create answers 423.
+	RelianceEnabled bool
+	// RejectEmails are basic_info.email values that create answers with a
+	// 422 and a field error.
+	RejectEmails []string
+}
+
+// Fault is one scripted misbehaviour, consumed by one request to its
+// endpoint. Fields combine: Delay first, then Drop or Status.
+type Fault struct {
+	// Delay waits before answering.
+	Delay time.Duration
+	// Status answers with this code instead of the normal answer; 200 with
+	// Body replaces a successful answer.
+	Status int
+	// RetryAfter is sent verbatim as the Retry-After header.
+	RetryAfter string
+	// Body is the answer body for Status; default {"message": status text}.
+	Body string
+	// Drop closes the connection without an answer once the request has
+	// been read.
+	Drop bool
+	// Commit, on create only, creates the customer first and then acts out
+	// Drop or Status, as a server that fails after its database commit (or
+	// a gateway that gives up on it) would. With Delay, the customer is
+	// created even if the client stopped waiting.
+	Commit bool
+}
+
+// CreateRequest is one request received by the create endpoint.
+type CreateRequest struct {
+	Body          []byte
+	Authorization string
+	ContentType   string
+	Time          time.Time
+	// Status is what the server answered; 0 when it dropped the
+	// connection.
+	Status int
+}
+
+// Customer is one customer the server created.
+type Customer struct {
+	ID   string
+	Body []byte
+}
+
+// Server is the running stand-in. Its methods are safe for concurrent use.
+type Server struct {
+	*httptest.Server
+
+	opts    Options
+	closing chan struct{}
+	once    sync.Once
+
+	mu        sync.Mutex
+	script    map[string][]Fault
+	hits      map[string]int
+	access    map[string]time.Time
+	refresh   map[string]time.Time
+	issued    []string
+	tokens    int
+	refreshes int
+	creates   []CreateRequest
+	customers []Customer
+}
+
+// New starts a server on 127.0.0.1. Close it when done.
+func New(opts Options) *Server {
+	if opts.ClientID == "" {
+		opts.ClientID = "test-client-id"
+	}
+	if opts.ClientSecret == "" {
+		opts.ClientSecret = "test-client-secret"
+	}
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = time.Hour
+	}
+	if opts.RefreshTTL <= 0 {
+		opts.RefreshTTL = 24 * time.Hour
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Catalogues == nil {
+		opts.Catalogues = DefaultCatalogues()
+	}
+	if opts.PageCap <= 0 {
+		opts.PageCap = 7
+	}
+	s := &Server{
+		opts:    opts,
+		closing: make(chan struct{}),
+		script:  map[string][]Fault{},
+		hits:    map[string]int{},
+		access:  map[string]time.Time{},
+		refresh: map[string]time.Time{},
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST "+PathToken, s.handleToken)
+	mux.HandleFunc("POST "+PathRefresh, s.handleRefresh)
+	mux.HandleFunc("GET "+PathOccupations, s.catalogueHandler(rules.Occupations, "occupations", false))
+	mux.HandleFunc("GET "+PathPurposes, s.catalogueHandler(rules.Purposes, "purposes", true))
+	mux.HandleFunc("GET "+PathSourceOfFunds, s.catalogueHandler(rules.SourceOfFunds, "source_of_funds", true))
+	mux.HandleFunc("POST "+PathCreate, s.handleCreate)
+	s.Server = httptest.NewServer(mux)
+	return s
+}
+
+// Close stops the server, cutting short any scripted delay.
+func (s *Server) Close() {
+	s.once.Do(func() { close(s.closing) })
+	s.Server.Close()
+}
+
+// DefaultCatalogues returns sample catalogues large enough to need several
+// pages at the default page cap, listed out of id order as a server may.
+func DefaultCatalogues() map[string][]rules.RefItem {
+	gen := func(n int, title string, step int64) []rules.RefItem {
+		out := make([]rules.RefItem, 0, n)
+		for i := n; i >= 1; i-- {
+			out = append(out, rules.RefItem{ID: int64(i) * step, Title: fmt.Sprintf("%s %d", title, i)})
+		}
+		return out
+	}
+	return map[string][]rules.RefItem{
+		rules.Occupations:   gen(23, "Occupation", 3),
+		rules.Purposes:      gen(9, "Purpose", 1),
+		rules.SourceOfFunds: gen(15, "Source of funds", 2),
+	}
+}
+
+// Script queues faults for path; each request to path takes the next one,
+// and once the queue is empty the endpoint behaves normally again.
+func (s *Server) Script(path string, faults ...Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.script[path] = append(s.script[path], faults...)
+}
+
+// Hits returns how many requests reached path.
+func (s *Server) Hits(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
+// TokensIssued returns how many tokens the token endpoint issued.
+func (s *Server) TokensIssued() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tokens
+}
+
+// Refreshes returns how many token pairs the refresh endpoint issued.
+func (s *Server) Refreshes() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refreshes
+}
+
+// Secrets returns every access and refresh token issued so far, for tests
+// that check none of them leaks into an error or a file.
+func (s *Server) Secrets() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.issued)
+}
+
+// RevokeTokens forgets every access token, so the next request with one
+// gets a 401. Refresh tokens stay valid.
+func (s *Server) RevokeTokens() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.access)
+}
+
+// CreateRequests returns every request the create endpoint received, in
+// arrival order.
+func (s *Server) CreateRequests() []CreateRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.creates)
+	for i := range out {
+		out[i].Body = slices.Clone(out[i].Body)
+	}
+	return out
+}
+
+// Customers returns every customer created, in creation order.
+func (s *Server) Customers() []Customer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.customers)
+}
+
+// next takes the path's next fault and counts the hit.
+func (s *Server) next(path string) (Fault, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hits[path]++
+	q := s.script[path]
+	if len(q) == 0 {
+		return Fault{}, false
+	}
+	s.script[path] = q[1:]
+	return q[0], true
+}
+
+func (s *Server) wait(r *http.Request, d time.Duration, ignoreClient bool) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	done := r.Context().Done()
+	if ignoreClient {
+		done = nil
+	}
+	select {
+	case <-t.C:
+	case <-done:
+	case <-s.closing:
+	}
+}
+
+// apply acts out a fault's answer; it reports whether the request has been
+// answered (or dropped).
+func (s *Server) apply(w http.ResponseWriter, f Fault) bool {
+	if f.Drop {
+		drop(w)
+		return true
+	}
+	if f.Status == 0 {
+		return false
+	}
+	if f.RetryAfter != "" {
+		w.Header().Set("Retry-After", f.RetryAfter)
+	}
+	body := f.Body
+	if body == "" {
+		body = messageBody(http.StatusText(f.Status))
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(f.Status)
+	_, _ = io.WriteString(w, body)
+	return true
+}
+
+func drop(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	// net/http closes the connection (or resets the stream) without an
+	// answer when a handler aborts this way.
+	panic(http.ErrAbortHandler)
+}
+
+func messageBody(msg string) string {
+	b, _ := json.Marshal(map[string]string{"message": msg})
+	return string(b)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func (s *Server) formatTime(t time.Time) string {
+	if s.opts.RFC3339Times {
+		return t.UTC().Format(time.RFC3339)
+	}
+	return t.UTC().Format("2006-01-02 15:04:05") + "+00"
+}
+
+// issue makes a token pair. The vendor's times have whole seconds, so the
+// server judges expiry against the same truncated instants it announces.
+func (s *Server) issue() map[string]string {
+	now := s.opts.Now().Truncate(time.Second)
+	at, rt := "at_"+randomHex(24), "rt_"+randomHex(24)
+	ate, rte := now.Add(s.opts.TokenTTL), now.Add(s.opts.RefreshTTL)
+	s.access[at] = ate
+	s.refresh[rt] = rte
+	s.issued = append(s.issued, at, rt)
+	return map[string]string{
+		"access_token":      at,
+		"access_token_ttl":  s.formatTime(ate),
+		"refresh_token":     rt,
+		"refresh_token_ttl": s.formatTime(rte),
+		"current_time":      s.formatTime(now),
+	}
+}
+
+func (s *Server) tokenAnswer(w http.ResponseWriter, tok map[string]string) {
+	if s.opts.WrapToken {
+		writeJSON(w, http.StatusOK, map[string]any{"data": tok})
+		return
+	}
+	writeJSON(w, http.StatusOK, tok)
+}
+
+func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	f, _ := s.next(PathToken)
+	s.wait(r, f.Delay, false)
+	if s.apply(w, f) {
+		return
+	}
+	var in struct {
+		ClientID     string `json:"client_id"`
+		ClientSecret string `json:"client_secret"`
+	}
+	if err := json.Unmarshal(body, &in); err != nil || in.ClientID == "" || in.ClientSecret == "" {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+			"message": "The client id and client secret fields are required.",
+			"errors":  []map[string]string{{"client_id": "The client id field is required."}},
+		})
+		return
+	}
+	if in.ClientID != s.opts.ClientID || in.ClientSecret != s.opts.ClientSecret {
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Authentication failed"})
+		return
+	}
+	s.mu.Lock()
+	s.tokens++
+	tok := s.issue()
+	s.mu.Unlock()
+	s.tokenAnswer(w, tok)
+}
+
+func (s *Server) handleRefresh(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	f, _ := s.next(PathRefresh)
+	s.wait(r, f.Delay, false)
+	if s.apply(w, f) {
+		return
+	}
+	var in struct {
+		RefreshToken string `json:"refresh_token"`
+	}
+	_ = json.Unmarshal(body, &in)
+	s.mu.Lock()
+	exp, ok := s.refresh[in.RefreshToken]
+	if !ok || !s.opts.Now().Before(exp) {
+		s.mu.Unlock()
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Authentication failed"})
+		return
+	}
+	// Refresh tokens rotate: the old one is spent.
+	delete(s.refresh, in.RefreshToken)
+	s.refreshes++
+	tok := s.issue()
+	s.mu.Unlock()
+	s.tokenAnswer(w, tok)
+}
+
+// authorized checks the bearer token against the server's clock.
+func (s *Server) authorized(r *http.Request) bool {
+	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	exp, ok := s.access[tok]
+	return ok && s.opts.Now().Before(exp)
+}
+
+func unauthorized(w http.ResponseWriter) {
+	writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."})
+}
+
+func (s *Server) catalogueHandler(name, key string, typed bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		f, _ := s.next(r.URL.Path)
+		s.wait(r, f.Delay, false)
+		if s.apply(w, f) {
+			return
+		}
+		if !s.authorized(r) {
+			unauthorized(w)
+			return
+		}
+		q := r.URL.Query()
+		if typed && q.Get("type") != "INDIVIDUAL" && q.Get("type") != "BUSINESS" {
+			writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+				"message": "The selected type is invalid.",
+				"errors":  []map[string]string{{"type": "The selected type is invalid."}},
+			})
+			return
+		}
+		perPage, err1 := intParam(q.Get("per_page"), 10)
+		page, err2 := intParam(q.Get("current_page"), 1)
+		if err1 != nil || err2 != nil || perPage < 1 || perPage > 512 || page < 1 {
+			writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"message": "Invalid pagination."})
+			return
+		}
+		perPage = min(perPage, s.opts.PageCap)
+		all := s.opts.Catalogues[name]
+		from := min((page-1)*perPage, len(all))
+		to := min(from+perPage, len(all))
+		pageItems := all[from:to]
+		if pageItems == nil {
+			pageItems = []rules.RefItem{}
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{
+			"pagination": map[string]int{
+				"current_page": page,
+				"per_page":     perPage,
+				"total_page":   (len(all) + perPage - 1) / perPage,
+				"total":        len(all),
+			},
+			key: pageItems,
+		}})
+	}
+}
+
+func intParam(v string, def int) (int, error) {
+	if v == "" {
+		return def, nil
+	}
+	return strconv.Atoi(v)
+}
+
+func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return
+	}
+	s.mu.Lock()
+	idx := len(s.creates)
+	s.creates = append(s.creates, CreateRequest{
+		Body:          body,
+		Authorization: r.Header.Get("Authorization"),
+		ContentType:   r.Header.Get("Content-Type"),
+		Time:          s.opts.Now(),
+	})
+	s.mu.Unlock()
+	answered := func(status int) {
+		s.mu.Lock()
+		s.creates[idx].Status = status
+		s.mu.Unlock()
+	}
+
+	f, _ := s.next(PathCreate)
+	// A committing server goes on with its work whether or not the client
+	// is still listening; that is what makes a timeout ambiguous.
+	s.wait(r, f.Delay, f.Commit)
+	if f.Commit {
+		status, answer := s.process(r, body)
+		switch {
+		case f.Drop:
+			drop(w)
+		case f.Status != 0:
+			s.apply(w, f)
+			answered(f.Status)
+		default:
+			answered(status)
+			writeJSON(w, status, answer)
+		}
+		return
+	}
+	if r.Context().Err() != nil {
+		// The client gave up during the delay, before anything was done.
+		return
+	}
+	if s.apply(w, f) {
+		if !f.Drop {
+			answered(f.Status)
+		}
+		return
+	}
+	status, answer := s.process(r, body)
+	answered(status)
+	writeJSON(w, status, answer)
+}
+
+func createdAnswer(id string) any {
+	return map[string]any{"data": map[string]string{
+		"customer_id":      id,
+		"tos_policies_url": "https://orchestration.fin.com/orchestration-customer-tos?customer_id=" + id + "&tos_policies_value=" + randomHex(8),
+	}}
+}
+
+// process validates a create request the way the vendor does for the
+// cases tests need, and creates the customer when it passes.
+func (s *Server) process(r *http.Request, body []byte) (int, any) {
+	if !s.authorized(r) {
+		return http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."}
+	}
+	var in struct {
+		VerificationType string `json:"verification_type"`
+		BasicInfo        struct {
+			Email string `json:"email"`
+		} `json:"basic_info"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&in); err != nil {
+		return http.StatusUnprocessableEntity, map[string]any{
+			"message": "The request body is not valid JSON.",
+			"errors":  []map[string]string{},
+		}
+	}
+	if in.VerificationType == "RELIANCE" && !s.opts.RelianceEnabled {
+		return http.StatusLocked, map[string]string{"message": RelianceMessage}
+	}
+	if slices.Contains(s.opts.RejectEmails, in.BasicInfo.Email) {
+		return http.StatusUnprocessableEntity, map[string]any{
+			"message": "The basic info.email has already been taken.",
+			"errors": []map[string]string{
+				{"basic_info.email": "The basic info.email has already been taken."},
+			},
+		}
+	}
+	id := uuid()
+	s.mu.Lock()
+	s.customers = append(s.customers, Customer{ID: id, Body: slices.Clone(body)})
+	s.mu.Unlock()
+	return http.StatusOK, createdAnswer(id)
+}
+
+func uuid() string {
+	h := randomHex(16)
+	return h[0:8] + "-" + h[8:12] + "-4" + h[13:16] + "-a" + h[17:20] + "-" + h[20:32]
+}
