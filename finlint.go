@@ -1,9 +1,11 @@
 package finlint
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -202,24 +204,53 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 // masks tax ids (always) and every value (when redacting) in its text.
 func (l *Linter) place(doc *jsondoc.Doc, record int, out []rules.Finding) {
 	secrets, spans := sensitive(doc.Root, l.opts.Redact)
+	scrub := scrubber(secrets)
+	offs := make([]int, len(out))
+	order := make([]int, len(out))
 	for i := range out {
-		f := &out[i]
-		off := f.Offset
-		if off < 0 {
-			off = doc.Offset(f.Path)
+		order[i], offs[i] = i, out[i].Offset
+		if offs[i] < 0 {
+			offs[i] = doc.Offset(out[i].Path)
 		}
-		line, col := doc.Position(off)
-		f.Context, f.ContextColumn = contextLine(doc, line, col, spans)
+	}
+	// Asked in offset order, Position counts each line's characters once:
+	// a minified payload with thousands of findings stays linear.
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(offs[a], offs[b]) })
+	for _, i := range order {
+		f := &out[i]
+		line, col := doc.Position(offs[i])
+		f.Context, f.ContextColumn = contextLine(doc, line, offs[i], spans)
 		f.Line = line
 		if record > 0 {
 			f.Line = record + line - 1
 		}
 		f.Column = col
-		for _, s := range secrets {
-			f.Message = strings.ReplaceAll(f.Message, s, rules.MaskTaxID(s))
-			f.Suggestion = strings.ReplaceAll(f.Suggestion, s, rules.MaskTaxID(s))
+		if scrub != nil {
+			f.Message = scrub.Replace(f.Message)
+			f.Suggestion = scrub.Replace(f.Suggestion)
 		}
 	}
+}
+
+// scrubber returns a replacer that masks every tax id, or nil when there
+// are none. Longer ids come first so that an id which begins with another
+// one is masked whole.
+func scrubber(secrets []string) *strings.Replacer {
+	if len(secrets) == 0 {
+		return nil
+	}
+	slices.SortFunc(secrets, func(a, b string) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	secrets = slices.Compact(secrets)
+	pairs := make([]string, 0, 2*len(secrets))
+	for _, s := range secrets {
+		pairs = append(pairs, s, rules.MaskTaxID(s))
+	}
+	return strings.NewReplacer(pairs...)
 }
 
 type span struct{ start, end int }
@@ -261,6 +292,8 @@ func sensitive(root *jsondoc.Value, redact bool) (ids []string, spans []span) {
 		}
 		walk(root)
 	}
+	// contextLine needs the spans in source order; tax ids came first.
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	return ids, spans
 }
 
@@ -268,34 +301,122 @@ func sensitive(root *jsondoc.Value, redact bool) (ids []string, spans []span) {
 // shows; longer lines (minified JSON) are cut to a window around the column.
 const contextWidth = 120
 
-// contextLine returns the source line with sensitive spans masked, cut to
-// a window around col, and the caret's column within what it returns.
-func contextLine(doc *jsondoc.Doc, line, col int, spans []span) (string, int) {
-	text := doc.LineText(line)
-	if len(spans) > 0 && text != "" {
-		start := doc.LineStart(line)
-		b := []byte(text)
-		for _, s := range spans {
-			for i := max(s.start, start); i < min(s.end, start+len(b)); i++ {
-				b[i-start] = '*'
-			}
-		}
-		text = string(b)
+// contextLine returns the source line that holds byte offset off, with
+// sensitive spans masked (one '*' a character) and cut to a window around
+// off, and the caret's column within what it returns. Its cost is the
+// window's, not the line's: a minified payload is one long line.
+func contextLine(doc *jsondoc.Doc, line, off int, spans []span) (string, int) {
+	src := doc.Src
+	start, end := doc.LineStart(line), doc.LineStart(line+1)
+	if end > start && src[end-1] == '\n' {
+		end--
 	}
-	r := []rune(text)
-	if len(r) <= contextWidth {
-		return text, col
+	if end > start && src[end-1] == '\r' {
+		end--
 	}
-	from := max(0, min(col-1-contextWidth/2, len(r)-contextWidth))
-	to := min(len(r), from+contextWidth)
-	out := string(r[from:to])
-	caret := col - from
-	if from > 0 {
-		out = "…" + out
+	at := max(start, min(off, end))
+	from, _ := runesBack(src, start, at, contextWidth/2)
+	to, n := runesForward(src, from, end, contextWidth)
+	if n < contextWidth {
+		from, _ = runesBack(src, start, from, contextWidth-n)
+	}
+	// Spans never overlap and come in source order, so their ends are
+	// sorted too.
+	k, _ := slices.BinarySearchFunc(spans, from, func(s span, off int) int { return cmp.Compare(s.end, off+1) })
+	var b strings.Builder
+	caret := 1
+	if from > start {
+		b.WriteString("…")
 		caret++
 	}
-	if to < len(r) {
-		out += "…"
+	for i := from; i < to; {
+		_, size := utf8.DecodeRune(src[i:to])
+		for k < len(spans) && spans[k].end <= i {
+			k++
+		}
+		if k < len(spans) && spans[k].start <= i {
+			b.WriteByte('*')
+		} else {
+			b.Write(src[i : i+size])
+		}
+		if i < at {
+			caret++
+		}
+		i += size
 	}
-	return out, caret
+	if to < end {
+		b.WriteString("…")
+	}
+	return b.String(), caret
+}
+
+// runesBack steps back up to n characters from byte offset i, not past
+// start, and returns where it stopped and how many it stepped over.
+func runesBack(src []byte, start, i, n int) (int, int) {
+	k := 0
+	for ; k < n && i > start; k++ {
+		_, size := utf8.DecodeLastRune(src[start:i])
+		i -= size
+	}
+	return i, k
+}
+
+// runesForward steps forward up to n characters from byte offset i, not
+// past end, and returns where it stopped and how many it stepped over.
+func runesForward(src []byte, i, end, n int) (int, int) {
+	k := 0
+	for ; k < n && i < end; k++ {
+		_, size := utf8.DecodeRune(src[i:end])
+		i += size
+	}
+	return i, k
+}
+
+// Annotate adds findings made outside the rules, such as the API's own
+// field errors after a submission, to a result: each is placed in the
+// payload (line, column, masked source line) like any other finding, its
+// severity follows the linter's overrides (a rule turned off drops it), the
+// findings stay sorted and Valid is recomputed. res.Data must still hold the
+// payload's bytes.
+func (l *Linter) Annotate(res *Result, fs []rules.Finding) {
+	kept := fs[:0]
+	for _, f := range fs {
+		if r := rules.Lookup(l.list, f.Rule); r != nil {
+			f.Severity = l.SeverityOf(r)
+		}
+		if f.Severity == rules.Off {
+			continue
+		}
+		f.Offset = -1
+		kept = append(kept, f)
+	}
+	if len(kept) == 0 {
+		return
+	}
+	doc := jsondoc.Parse(res.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
+	l.place(doc, res.Record, kept)
+	res.Findings = append(res.Findings, kept...)
+	rules.Sort(res.Findings)
+	res.Valid = true
+	for _, f := range res.Findings {
+		if f.Severity == rules.Error {
+			res.Valid = false
+			break
+		}
+	}
+}
+
+// Scrub masks in s every tax document id of res's payload: for text that
+// came from outside the rules, such as an API error message, which may
+// quote the payload back. res.Data must still hold the payload's bytes.
+func (l *Linter) Scrub(res *Result, s string) string {
+	if s == "" || len(res.Data) == 0 {
+		return s
+	}
+	doc := jsondoc.Parse(res.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
+	ids, _ := sensitive(doc.Root, false)
+	if r := scrubber(ids); r != nil {
+		return r.Replace(s)
+	}
+	return s
 }

@@ -15,7 +15,7 @@ func Run(p *Pass, list []*Rule, sev func(*Rule) Severity) {
 		if sev != nil {
 			s = sev(r)
 		}
-		if s == Off {
+		if s == Off || r.Run == nil {
 			continue
 		}
 		runOne(p.For(r, s), r)

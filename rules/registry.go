@@ -51,5 +51,8 @@ func All() []*Rule {
 
 		// The call as a whole.
 		Reliance,
+
+		// What the API itself says when a payload is submitted.
+		APIError,
 	}
 }

@@ -101,6 +101,10 @@ type Rule struct {
 	Source string
 	// Run reports the rule's findings. It must tolerate any document shape.
 	Run func(*Pass)
+	// External rules have no Run: their findings come from outside the
+	// engine (the API's answer to a submission). They are documented and
+	// configurable like every other rule.
+	External bool
 }
 
 // ReferencePayload is the valid payload that documentation examples patch.

@@ -36,4 +36,3 @@ func BenchmarkCLICorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "payloads/s")
 }
-

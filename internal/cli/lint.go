@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/finapi"
 	"github.com/finlint/finlint/internal/report"
 	"github.com/finlint/finlint/rules"
 	"github.com/spf13/cobra"
@@ -29,6 +30,10 @@ type lintFlags struct {
 	quiet         bool
 	maxSize       int
 	maxDepth      int
+	submit        bool
+	journal       string
+	rate          float64
+	yes           bool
 }
 
 func newLintCmd(e *env) *cobra.Command {
@@ -67,6 +72,10 @@ whatever --jobs is.`,
 	fl.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in `FILE`")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in `FILE`")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no summary line")
+	fl.BoolVar(&f.submit, "submit", false, "send every payload with no finding at or above --fail-on to the API, once (needs FIN_CLIENT_ID and FIN_CLIENT_SECRET, or FIN_ACCESS_TOKEN)")
+	fl.StringVar(&f.journal, "journal", "", "submission journal `FILE` (default finlint-journal.jsonl in the working directory)")
+	fl.Float64Var(&f.rate, "rate", 5, "at most `N` submissions a second")
+	fl.BoolVar(&f.yes, "yes", false, "submit to production (https://api.fin.com) without an interactive confirmation")
 	fl.IntVar(&f.maxSize, "max-size", finlint.DefaultMaxPayloadSize, "largest payload in `BYTES`; a larger one is reported, not parsed")
 	fl.IntVar(&f.maxDepth, "max-depth", 64, "deepest nesting of arrays and objects allowed")
 	return cmd
@@ -165,7 +174,17 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		args = []string{"-"}
 	}
 
-	cats := loadCatalogues(ctx, e, f.offline, cfg.CacheTTL)
+	// One API client (one token) for the whole run, made when first needed.
+	var client *finapi.Client
+	getClient := func() (*finapi.Client, error) {
+		if client != nil {
+			return client, nil
+		}
+		var err error
+		client, err = newClient(e, finapi.BaseURLFromEnv(e.getenv), finapi.CredentialsFromEnv(e.getenv))
+		return client, err
+	}
+	cats := loadCatalogues(ctx, e, getClient, f.offline, cfg.CacheTTL)
 
 	l, err := finlint.New(finlint.Options{
 		Now:             e.now,
@@ -202,20 +221,31 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			return outputErr(o, err)
 		}
 	}
+	var sub *submitter
+	if f.submit {
+		stdinIsInput := false
+		for _, a := range args {
+			stdinIsInput = stdinIsInput || a == "-"
+		}
+		if sub, err = newSubmitter(e, f, getClient, l, failOn, jobs, stdinIsInput); err != nil {
+			return err
+		}
+		defer sub.close()
+	}
+
 	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, limit: f.maxSize}
 	var sum report.Summary
 	failed := false
-	runErr := l.Run(ctx, fd.next, func(r finlint.Result) error {
-		bl.filter(&r)
-		if blw != nil {
-			blw.add(&r)
-		}
-		sum.Add(&r)
+	emit := func(r finlint.Result) error {
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true
 			}
 		}
+		if s := r.Submission; s != nil && s.Status != "created" && s.Status != "skipped" && r.Error == "" {
+			failed = true // a submission that was due and did not succeed
+		}
+		sum.Add(&r)
 		r.Data = nil
 		for _, o := range outs {
 			if err := o.format.Result(&r); err != nil {
@@ -223,7 +253,46 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			}
 		}
 		return nil
+	}
+	// Submissions finish out of order; queue keeps the results in input
+	// order and bounds how many are in flight.
+	var queue []<-chan finlint.Result
+	drain := func(all bool) error {
+		for len(queue) > 0 {
+			if !all && len(queue) < 4*jobs {
+				select {
+				case r := <-queue[0]:
+					queue = queue[1:]
+					if err := emit(r); err != nil {
+						return err
+					}
+					continue
+				default:
+					return nil
+				}
+			}
+			r := <-queue[0]
+			queue = queue[1:]
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	runErr := l.Run(ctx, fd.next, func(r finlint.Result) error {
+		bl.filter(&r)
+		if blw != nil {
+			blw.add(&r)
+		}
+		if sub == nil {
+			return emit(r)
+		}
+		queue = append(queue, sub.start(ctx, r))
+		return drain(false)
 	})
+	if err := drain(true); err != nil && runErr == nil {
+		runErr = err
+	}
 	if runErr != nil {
 		var xe *exitError
 		if errors.As(runErr, &xe) {
@@ -247,6 +316,11 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			where = " in " + ig.Files
 		}
 		fmt.Fprintf(e.stderr, "finlint: warning: %s: ignore entry for %s%s matched nothing; remove it\n", cfgPath, ig.Rule, where)
+	}
+	if sub != nil {
+		if err := sub.stopped(); err != nil {
+			return &exitError{code: exitTool, err: fmt.Errorf("submission stopped: %w", err)}
+		}
 	}
 	if fd.failed > 0 {
 		return &exitError{code: exitTool, err: fmt.Errorf("%d input%s could not be read", fd.failed, plural(fd.failed))}

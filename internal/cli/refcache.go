@@ -39,7 +39,11 @@ uses FIN_BASE_URL (default https://sandbox.api.fin.com).`,
 			if !creds.Set() {
 				return usageErr("refcache refresh needs FIN_CLIENT_ID and FIN_CLIENT_SECRET, or FIN_ACCESS_TOKEN")
 			}
-			snap, err := refresh(cmd.Context(), e, store, creds)
+			client, err := newClient(e, store.BaseURL(), creds)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			snap, err := refresh(cmd.Context(), store, client, e.now())
 			if err != nil {
 				return &exitError{code: exitTool, err: err}
 			}
@@ -77,14 +81,16 @@ func openStore(e *env) (*refcache.Store, error) {
 	return refcache.Open(dir, base), nil
 }
 
-func refresh(ctx context.Context, e *env, store *refcache.Store, creds finapi.Credentials) (*refcache.Snapshot, error) {
-	client, err := finapi.New(store.BaseURL(), creds, finapi.Options{Now: e.now, UserAgent: "finlint/" + buildVersion()})
-	if err != nil {
-		return nil, err
-	}
+// newClient returns the API client of a run: one client, and so one
+// token, serves the catalogue refresh and the submissions alike.
+func newClient(e *env, base string, creds finapi.Credentials) (*finapi.Client, error) {
+	return finapi.New(base, creds, finapi.Options{Now: e.now, UserAgent: "finlint/" + buildVersion()})
+}
+
+func refresh(ctx context.Context, store *refcache.Store, client *finapi.Client, now time.Time) (*refcache.Snapshot, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	return store.Refresh(ctx, client, e.now())
+	return store.Refresh(ctx, client, now)
 }
 
 func printStatus(e *env, store *refcache.Store, snap *refcache.Snapshot) error {
@@ -113,7 +119,7 @@ func printStatus(e *env, store *refcache.Store, snap *refcache.Snapshot) error {
 // the network is allowed. A failed refresh falls back to what is cached,
 // with a warning; no catalogue at all is not an error (the reference-id
 // rule then says how to fetch them).
-func loadCatalogues(ctx context.Context, e *env, offline bool, ttl *time.Duration) rules.Catalogues {
+func loadCatalogues(ctx context.Context, e *env, client func() (*finapi.Client, error), offline bool, ttl *time.Duration) rules.Catalogues {
 	warn := func(format string, args ...any) {
 		fmt.Fprintf(e.stderr, "finlint: warning: "+format+"\n", args...)
 	}
@@ -133,7 +139,11 @@ func loadCatalogues(ctx context.Context, e *env, offline bool, ttl *time.Duratio
 	}
 	creds := finapi.CredentialsFromEnv(e.getenv)
 	if !offline && creds.Set() && (snap.Empty() || snap.Stale(maxAge, e.now())) {
-		fresh, err := refresh(ctx, e, store, creds)
+		c, err := client()
+		var fresh *refcache.Snapshot
+		if err == nil {
+			fresh, err = refresh(ctx, store, c, e.now())
+		}
 		switch {
 		case err == nil:
 			snap = fresh

@@ -1,0 +1,272 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/finapi"
+	"github.com/finlint/finlint/rules"
+)
+
+// submitter sends the payloads that passed to the API, at most once each.
+//
+// The API has no idempotency key, so "at most once" rests on the journal:
+// a payload (keyed by the SHA-256 of its bytes) gets a pending line on disk
+// before its request leaves and an outcome line after the answer. A payload
+// the journal knows as created is skipped; one that is pending without an
+// outcome (a run that died, a request that timed out) is reported unknown
+// and never sent again. Requests run concurrently, at most jobs at a time
+// and rate a second; their results are handed on in input order.
+type submitter struct {
+	linter  *finlint.Linter
+	client  *finapi.Client
+	journal *finapi.Journal
+	failOn  rules.Severity
+	sem     chan struct{}
+	limiter *limiter
+
+	mu sync.Mutex
+	// inRun maps the key of every payload sent in this run to where it came
+	// from, so that a second copy of the same bytes is not sent again.
+	inRun map[string]string
+	// fatal is set when the API refuses the credentials: nothing more is sent.
+	fatal error
+}
+
+func newSubmitter(e *env, f *lintFlags, getClient func() (*finapi.Client, error), l *finlint.Linter, failOn rules.Severity, jobs int, stdinIsInput bool) (*submitter, error) {
+	base := finapi.BaseURLFromEnv(e.getenv)
+	if err := finapi.CheckBaseURL(base); err != nil {
+		return nil, usageErr("FIN_BASE_URL: %v", err)
+	}
+	creds := finapi.CredentialsFromEnv(e.getenv)
+	if !creds.Set() {
+		return nil, usageErr("--submit needs FIN_CLIENT_ID and FIN_CLIENT_SECRET, or FIN_ACCESS_TOKEN")
+	}
+	if f.rate <= 0 {
+		return nil, usageErr("--rate: want a number of submissions a second above 0, not %v", f.rate)
+	}
+	if finapi.IsProduction(base) && !f.yes {
+		if err := confirmProduction(e, base, stdinIsInput); err != nil {
+			return nil, err
+		}
+	}
+	path := f.journal
+	if path == "" {
+		path = filepath.Join(e.wd, "finlint-journal.jsonl")
+	}
+	j, err := finapi.OpenJournal(path, finapi.WithClock(e.now))
+	if err != nil {
+		if errors.Is(err, finapi.ErrJournalLocked) {
+			return nil, usageErr("%v: another finlint run is submitting with it; wait for it to finish", err)
+		}
+		return nil, &exitError{code: exitTool, err: fmt.Errorf("journal: %w", err)}
+	}
+	client, err := getClient()
+	if err != nil {
+		j.Close()
+		return nil, usageErr("%v", err)
+	}
+	return &submitter{
+		linter: l, client: client, journal: j, failOn: failOn,
+		sem:     make(chan struct{}, jobs),
+		limiter: newLimiter(f.rate, time.Now),
+		inRun:   map[string]string{},
+	}, nil
+}
+
+// confirmProduction asks on the terminal before anything is sent to the
+// production API; without a terminal to ask on, --yes is needed.
+func confirmProduction(e *env, base string, stdinIsInput bool) error {
+	if stdinIsInput || !e.isTTY(e.stdin) || !e.isTTY(e.stderr) {
+		return usageErr("submitting to production (%s) needs --yes when there is no terminal to confirm on", base)
+	}
+	fmt.Fprintf(e.stderr, "Submit payloads to PRODUCTION (%s)? This creates real customers. Type yes to go on: ", base)
+	line, _ := bufio.NewReader(e.stdin).ReadString('\n')
+	if strings.TrimSpace(strings.ToLower(line)) != "yes" {
+		return usageErr("not confirmed: nothing was sent")
+	}
+	return nil
+}
+
+func (s *submitter) close() error { return s.journal.Close() }
+
+// due reports whether a result may be sent: it was read, parsed within the
+// limits, and has no finding at or above --fail-on.
+func (s *submitter) due(r *finlint.Result) (bool, string) {
+	if r.Error != "" || r.Data == nil {
+		return false, "not read"
+	}
+	for _, f := range r.Findings {
+		if s.failOn != rules.Off && f.Severity >= s.failOn {
+			return false, "has findings at or above --fail-on"
+		}
+	}
+	return true, ""
+}
+
+// start begins the submission of r, if it is due, and returns a channel
+// that yields r with its Submission set.
+func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.Result {
+	out := make(chan finlint.Result, 1)
+	ok, why := s.due(&r)
+	if !ok {
+		r.Submission = &finlint.Submission{Status: "not-sent", Error: why}
+		out <- r
+		return out
+	}
+	key := finapi.Key(r.Data)
+	if sub := s.fromJournal(key); sub != nil {
+		r.Submission = sub
+		out <- r
+		return out
+	}
+	where := r.Source
+	if r.Record > 0 {
+		where = fmt.Sprintf("%s:%d", r.Source, r.Record)
+	}
+	s.mu.Lock()
+	first, dup := s.inRun[key]
+	if !dup {
+		s.inRun[key] = where
+	}
+	s.mu.Unlock()
+	if dup {
+		r.Submission = &finlint.Submission{Status: "skipped", Error: "the same bytes as " + first + ", sent once in this run"}
+		out <- r
+		return out
+	}
+	go func() {
+		s.send(ctx, &r, key)
+		out <- r
+	}()
+	return out
+}
+
+// fromJournal returns the submission an earlier run recorded, or nil when
+// the payload may be sent.
+func (s *submitter) fromJournal(key string) *finlint.Submission {
+	e, ok := s.journal.Lookup(key)
+	if !ok || e.Status.MaySend() {
+		return nil
+	}
+	switch e.Status {
+	case finapi.StatusCreated:
+		return &finlint.Submission{Status: "skipped", HTTPStatus: e.HTTPStatus, CustomerID: e.CustomerID, TOSPoliciesURL: e.TosPoliciesURL,
+			Error: "created by an earlier run (" + e.Time.UTC().Format(time.RFC3339) + ")"}
+	default: // pending with no outcome, or unknown
+		return &finlint.Submission{Status: "unknown", HTTPStatus: e.HTTPStatus,
+			Error: "an earlier run sent it and never learnt the outcome; check by hand before sending it again"}
+	}
+}
+
+func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		r.Submission = &finlint.Submission{Status: "not-sent", Error: "the run was stopped"}
+		return
+	}
+	defer func() { <-s.sem }()
+	if err := s.stopped(); err != nil {
+		r.Submission = &finlint.Submission{Status: "not-sent", Error: "not sent: " + err.Error()}
+		return
+	}
+	if err := s.limiter.wait(ctx); err != nil {
+		r.Submission = &finlint.Submission{Status: "not-sent", Error: "the run was stopped"}
+		return
+	}
+	if err := s.journal.Pending(key, r.Source, r.Record); err != nil {
+		// Without the pending line on disk the request must not leave.
+		r.Submission = &finlint.Submission{Status: "not-sent", Error: "journal: " + err.Error()}
+		s.stop(fmt.Errorf("journal: %w", err))
+		return
+	}
+	res, err := s.client.CreateIndividual(ctx, r.Data)
+	entry := finapi.EntryFor(res, err)
+	entry.Source, entry.Record = r.Source, r.Record
+	entry.Error = s.linter.Scrub(r, entry.Error) // the API may quote the payload back
+	jerr := s.journal.Outcome(key, entry)
+	if errors.Is(err, finapi.ErrUnauthorized) {
+		s.stop(err)
+	}
+	sub := &finlint.Submission{HTTPStatus: res.HTTPStatus, CustomerID: res.CustomerID, TOSPoliciesURL: res.TosPoliciesURL}
+	switch res.Kind {
+	case finapi.Created:
+		sub.Status = "created"
+	case finapi.Rejected, finapi.Failed:
+		sub.Status = "failed"
+		sub.Error = entry.Error
+	case finapi.NotSent:
+		sub.Status = "not-sent"
+		sub.Error = entry.Error
+	default:
+		sub.Status = "unknown"
+		sub.Error = entry.Error
+	}
+	if jerr != nil {
+		sub.Error = strings.TrimPrefix(sub.Error+"; ", "; ") + "journal: " + jerr.Error()
+		s.stop(fmt.Errorf("journal: %w", jerr))
+	}
+	r.Submission = sub
+	if len(res.FieldErrors) > 0 {
+		var fs []rules.Finding
+		for _, fe := range res.FieldErrors {
+			fs = append(fs, rules.Finding{Rule: rules.APIError.ID, Severity: rules.APIError.Severity, Path: fe.Pointer, Message: "the API refused it: " + fe.Message})
+		}
+		s.linter.Annotate(r, fs)
+	}
+}
+
+func (s *submitter) stop(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.fatal == nil {
+		s.fatal = err
+	}
+}
+
+func (s *submitter) stopped() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.fatal
+}
+
+// limiter spaces the starts of requests at least 1/rate apart.
+type limiter struct {
+	mu       sync.Mutex
+	interval time.Duration
+	next     time.Time
+	now      func() time.Time
+}
+
+func newLimiter(rate float64, now func() time.Time) *limiter {
+	return &limiter{interval: time.Duration(float64(time.Second) / rate), now: now}
+}
+
+func (l *limiter) wait(ctx context.Context) error {
+	l.mu.Lock()
+	now := l.now()
+	at := l.next
+	if at.Before(now) {
+		at = now
+	}
+	l.next = at.Add(l.interval)
+	l.mu.Unlock()
+	if d := at.Sub(now); d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}

@@ -1,0 +1,278 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/finlint/finlint/internal/finapi"
+	"github.com/finlint/finlint/internal/finapitest"
+	"github.com/finlint/finlint/rules"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// catalogues holds the ids the fixtures use among many others, so that
+// fetching them takes several pages.
+func catalogues() map[string][]rules.RefItem {
+	c := map[string][]rules.RefItem{}
+	for _, name := range []string{rules.Occupations, rules.Purposes, rules.SourceOfFunds} {
+		for id := int64(1); id <= 50; id++ {
+			c[name] = append(c[name], rules.RefItem{ID: id, Title: fmt.Sprintf("%s %d", name, id)})
+		}
+	}
+	return c
+}
+
+func newServer(t *testing.T, o finapitest.Options) *finapitest.Server {
+	t.Helper()
+	if o.Catalogues == nil {
+		o.Catalogues = catalogues()
+	}
+	s := finapitest.New(o)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func serverEnv(t *testing.T, s *finapitest.Server) map[string]string {
+	return map[string]string{
+		"FIN_BASE_URL":      s.URL,
+		"FIN_CLIENT_ID":     "test-client-id",
+		"FIN_CLIENT_SECRET": "test-client-secret",
+		"FINLINT_CACHE_DIR": t.TempDir(),
+	}
+}
+
+// batch writes 3 valid and 3 invalid payloads as one NDJSON file.
+func batch(t *testing.T, dir string) (path string, valid [][]byte) {
+	t.Helper()
+	var lines []string
+	for i := range 6 {
+		tax := `"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "987-65-4321"}]`
+		patch := fmt.Sprintf(`{"basic_info": {"email": "person%d@example.com", %s}, "meta_data": {"reference": "r%d"}}`, i, tax, i)
+		if i%2 == 1 {
+			patch = fmt.Sprintf(`{"basic_info": {"email": "Person%d@Example.com", %s}}`, i, tax)
+		}
+		doc, err := rules.MergePatch(rules.ReferencePayload, patch)
+		require.NoError(t, err)
+		var v any
+		require.NoError(t, json.Unmarshal([]byte(doc), &v))
+		line, _ := json.Marshal(v)
+		lines = append(lines, string(line))
+		if i%2 == 0 {
+			valid = append(valid, line)
+		}
+	}
+	return writeFile(t, dir, "batch.ndjson", strings.Join(lines, "\n")+"\n"), valid
+}
+
+func submissions(t *testing.T, stdout string) []map[string]any {
+	t.Helper()
+	var o struct {
+		Results []struct {
+			Submission map[string]any `json:"submission"`
+		} `json:"results"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &o), stdout)
+	var out []map[string]any
+	for _, r := range o.Results {
+		out = append(out, r.Submission)
+	}
+	return out
+}
+
+func statuses(subs []map[string]any) []string {
+	var out []string
+	for _, s := range subs {
+		out = append(out, fmt.Sprint(s["status"]))
+	}
+	return out
+}
+
+func TestSubmitSendsValidOnesOnceAndRerunSendsNothing(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	srv.Script(finapitest.PathCreate, finapitest.Fault{Status: http.StatusTooManyRequests, RetryAfter: "1"})
+	dir := t.TempDir()
+	in, valid := batch(t, dir)
+	journal := filepath.Join(dir, "journal.jsonl")
+	env := serverEnv(t, srv)
+
+	r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", in)
+	assert.Equal(t, 1, r.code, r.stderr)
+	assert.Equal(t, []string{"created", "not-sent", "created", "not-sent", "created", "not-sent"}, statuses(submissions(t, r.stdout)))
+
+	customers := srv.Customers()
+	require.Len(t, customers, 3)
+	for i, c := range customers {
+		assert.Equal(t, string(valid[i]), string(c.Body), "the body is sent byte for byte")
+	}
+	reqs := srv.CreateRequests()
+	assert.Len(t, reqs, 4, "three payloads and one retry after the 429")
+	for _, q := range reqs {
+		assert.True(t, strings.HasPrefix(q.Authorization, "Bearer "))
+		assert.Equal(t, "application/json", q.ContentType)
+	}
+	assert.Equal(t, 1, srv.Hits(finapitest.PathToken), "one token serves the whole run")
+
+	// The same command again sends nothing more.
+	r = runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", in)
+	assert.Equal(t, 1, r.code)
+	assert.Equal(t, []string{"skipped", "not-sent", "skipped", "not-sent", "skipped", "not-sent"}, statuses(submissions(t, r.stdout)))
+	assert.Len(t, srv.CreateRequests(), 4)
+	subs := submissions(t, r.stdout)
+	assert.Equal(t, customers[0].ID, subs[0]["customer_id"])
+}
+
+func TestSubmitAllValidExitsZero(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), p)
+	assert.Equal(t, 0, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "1 submitted (1 created)")
+	// The catalogues were fetched (all pages) on the way: no info about them.
+	assert.NotContains(t, r.stdout, "reference-catalogue")
+}
+
+func TestSubmitAPIFieldErrorsBecomeFindings(t *testing.T) {
+	srv := newServer(t, finapitest.Options{RejectEmails: []string{"maria.garcia@example.com"}, RelianceEnabled: false})
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.json", rules.ReferencePayload)
+	rel, err := rules.MergePatch(rules.ReferencePayload, `{"verification_type": "RELIANCE", "basic_info": {"email": "other@example.com"}}`)
+	require.NoError(t, err)
+	b := writeFile(t, dir, "b.json", rel)
+	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), "--format", "json", a, b)
+	assert.Equal(t, 1, r.code)
+	o := decodeJSON(t, r.stdout)
+	require.Len(t, o.Results, 2)
+	var api []string
+	for _, res := range o.Results {
+		assert.False(t, res.Valid)
+		for _, f := range res.Findings {
+			if f.Rule == "api" {
+				api = append(api, fmt.Sprintf("%s %s %d:%d", res.Source[len(dir)+1:], f.Path, f.Line, f.Column))
+			}
+		}
+	}
+	assert.Equal(t, []string{"a.json /basic_info/email 8:14", "b.json /verification_type 44:24"}, api)
+	assert.Equal(t, []string{"failed", "failed"}, statuses(submissions(t, r.stdout)))
+	assert.Empty(t, srv.Customers())
+}
+
+func TestSubmitLostAnswerIsUnknownAndNeverResent(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	srv.Script(finapitest.PathCreate, finapitest.Fault{Drop: true, Commit: true})
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	journal := filepath.Join(dir, "j.jsonl")
+	env := serverEnv(t, srv)
+	r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, 1, r.code)
+	assert.Equal(t, []string{"unknown"}, statuses(submissions(t, r.stdout)))
+	r = runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, 1, r.code)
+	assert.Equal(t, []string{"unknown"}, statuses(submissions(t, r.stdout)))
+	assert.Len(t, srv.CreateRequests(), 1, "a payload whose outcome is unknown is never sent again")
+	assert.Len(t, srv.Customers(), 1)
+}
+
+func TestSubmitServerErrorsAreFailedAfterRetries(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	srv.Script(finapitest.PathCreate, finapitest.Fault{Status: 500})
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), "--format", "json", p)
+	assert.Equal(t, 1, r.code)
+	subs := submissions(t, r.stdout)
+	assert.Equal(t, []string{"failed"}, statuses(subs))
+	assert.EqualValues(t, 500, subs[0]["http_status"])
+	assert.Len(t, srv.CreateRequests(), 1, "a 500 is not retried: the API may have acted on it")
+}
+
+func TestSubmitRefusedCredentialsStopTheRun(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	env := serverEnv(t, srv)
+	env["FIN_CLIENT_SECRET"] = "wrong-secret"
+	r := runCLI(t, nil, env, "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), p)
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "401")
+	assert.Empty(t, srv.CreateRequests())
+	assert.NotContains(t, r.stdout+r.stderr, "wrong-secret")
+}
+
+func TestSubmitRefusesUnsafeSetups(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	j := filepath.Join(dir, "j.jsonl")
+	base := map[string]string{"FIN_CLIENT_ID": "id", "FIN_CLIENT_SECRET": "secret", "FINLINT_CACHE_DIR": t.TempDir()}
+	with := func(k, v string) map[string]string {
+		m := map[string]string{}
+		for a, b := range base {
+			m[a] = b
+		}
+		m[k] = v
+		return m
+	}
+	cases := []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{with("FIN_BASE_URL", "http://api.example.com"), nil, "http://"},
+		{with("FIN_BASE_URL", "https://api.fin.com"), nil, "needs --yes"},
+		{map[string]string{"FINLINT_CACHE_DIR": t.TempDir()}, nil, "needs FIN_CLIENT_ID"},
+		{with("FIN_BASE_URL", "http://127.0.0.1:1"), []string{"--rate", "0"}, "--rate"},
+	}
+	for _, c := range cases {
+		args := append([]string{"lint", "--offline", "--submit", "--journal", j}, c.args...)
+		r := runCLI(t, nil, c.env, append(args, p)...)
+		assert.Equal(t, 2, r.code, c.want)
+		assert.Contains(t, r.stderr, c.want)
+		assert.NotContains(t, r.stderr, "secret")
+	}
+}
+
+func TestSubmitJournalIsExclusive(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	journal := filepath.Join(dir, "j.jsonl")
+	held, err := finapi.OpenJournal(journal)
+	require.NoError(t, err)
+	defer held.Close()
+	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", journal, p)
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "another finlint run")
+	assert.Empty(t, srv.CreateRequests())
+}
+
+func TestSubmitNeverLeaksSecretsOrTokens(t *testing.T) {
+	srv := newServer(t, finapitest.Options{RejectEmails: []string{"person2@example.com"}})
+	srv.Script(finapitest.PathCreate, finapitest.Fault{Status: 503, RetryAfter: "0"}, finapitest.Fault{Status: 401})
+	dir := t.TempDir()
+	in, _ := batch(t, dir)
+	journal := filepath.Join(dir, "j.jsonl")
+	env := serverEnv(t, srv)
+	var all bytes.Buffer
+	for _, format := range []string{"text", "json", "ndjson", "sarif", "junit", "github"} {
+		r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", format, in)
+		all.WriteString(r.stdout + r.stderr)
+	}
+	data, err := os.ReadFile(journal)
+	require.NoError(t, err)
+	all.Write(data)
+	secrets := append(srv.Secrets(), "test-client-secret")
+	require.NotEmpty(t, srv.Secrets())
+	for _, s := range secrets {
+		assert.NotContains(t, all.String(), s)
+	}
+	assert.NotContains(t, all.String(), "987-65-4321", "tax ids are masked")
+	assert.NotContains(t, all.String(), "65-4321")
+}
