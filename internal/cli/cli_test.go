@@ -25,6 +25,9 @@ var fixedNow = time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
 // repo is the repository root, relative to this package.
 const repo = "../.."
 
+// nowKey in runCLI's variables moves the clock by a duration from fixedNow.
+const nowKey = "test: clock offset"
+
 type runResult struct {
 	stdout, stderr string
 	code           int
@@ -38,6 +41,13 @@ func runCLI(t *testing.T, stdin io.Reader, envVars map[string]string, args ...st
 	for k, v := range envVars {
 		vars[k] = v
 	}
+	now := fixedNow
+	if at, ok := vars[nowKey]; ok { // a test's own clock, not a variable finlint reads
+		d, err := time.ParseDuration(at)
+		require.NoError(t, err)
+		now = now.Add(d)
+		delete(vars, nowKey)
+	}
 	if stdin == nil {
 		stdin = strings.NewReader("")
 	}
@@ -46,7 +56,7 @@ func runCLI(t *testing.T, stdin io.Reader, envVars map[string]string, args ...st
 	e := &env{
 		stdin: stdin, stdout: &out, stderr: &errb,
 		getenv: func(k string) string { return vars[k] },
-		now:    func() time.Time { return fixedNow },
+		now:    func() time.Time { return now },
 		wd:     wd,
 		isTTY:  func(any) bool { return false },
 	}
