@@ -154,9 +154,15 @@ type Payload struct {
 	Size int64
 	// Err is a failure to read the input; the result carries it.
 	Err error
+	// Read, when set, is called by the worker that lints the payload to
+	// fill Data, Size and Err: reading files then happens in parallel too.
+	Read func(*Payload)
 }
 
 func (l *Linter) lint(ctx context.Context, pl Payload) Result {
+	if pl.Read != nil {
+		pl.Read(&pl)
+	}
 	res := Result{Source: pl.Source, Record: pl.Record, Data: pl.Data, Findings: []rules.Finding{}}
 	if pl.Err != nil {
 		res.Error = pl.Err.Error()

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/jsondoc"
@@ -86,8 +87,9 @@ type feeder struct {
 	i       int
 	cur     *finlint.Splitter
 	curFile io.Closer
-	// failed counts inputs that could not be read (exit code 2).
-	failed int
+	// failed counts inputs that could not be read (exit code 2); workers
+	// reading files add to it concurrently.
+	failed atomic.Int64
 }
 
 func (f *feeder) next() (finlint.Payload, bool) {
@@ -100,7 +102,7 @@ func (f *feeder) next() (finlint.Payload, bool) {
 			src := f.inputs[f.i-1].source
 			f.closeCur()
 			if err != nil {
-				f.failed++
+				f.failed.Add(1)
 				return finlint.Payload{Source: src, Err: fmt.Errorf("cannot read input: %w", errors.Unwrap(err))}, true
 			}
 		}
@@ -110,8 +112,12 @@ func (f *feeder) next() (finlint.Payload, bool) {
 		in := f.inputs[f.i]
 		f.i++
 		if in.err != nil {
-			f.failed++
+			f.failed.Add(1)
 			return finlint.Payload{Source: in.source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(in.err))}, true
+		}
+		if in.source != "-" && !in.ndjson {
+			// A whole file is read by the worker that lints it.
+			return finlint.Payload{Source: in.source, Read: f.readFile}, true
 		}
 		var r io.Reader
 		if in.source == "-" {
@@ -124,13 +130,8 @@ func (f *feeder) next() (finlint.Payload, bool) {
 		} else {
 			file, err := os.Open(in.source)
 			if err != nil {
-				f.failed++
+				f.failed.Add(1)
 				return finlint.Payload{Source: in.source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(err))}, true
-			}
-			if st, err := file.Stat(); err == nil && st.IsDir() {
-				file.Close()
-				f.failed++
-				return finlint.Payload{Source: in.source, Err: errors.New("cannot read input: is a directory")}, true
 			}
 			r, f.curFile = file, file
 		}
@@ -139,11 +140,30 @@ func (f *feeder) next() (finlint.Payload, bool) {
 			continue
 		}
 		p := readWhole(r, in.source, f.limit)
-		f.closeCur()
 		if p.Err != nil {
-			f.failed++
+			f.failed.Add(1)
 		}
 		return p, true
+	}
+}
+
+// readFile fills a whole-file payload; it runs on a lint worker.
+func (f *feeder) readFile(p *finlint.Payload) {
+	file, err := os.Open(p.Source)
+	if err != nil {
+		f.failed.Add(1)
+		p.Err = fmt.Errorf("cannot read input: %w", unwrapPath(err))
+		return
+	}
+	defer file.Close()
+	if st, err := file.Stat(); err == nil && st.IsDir() {
+		f.failed.Add(1)
+		p.Err = errors.New("cannot read input: is a directory")
+		return
+	}
+	*p = readWhole(file, p.Source, f.limit)
+	if p.Err != nil {
+		f.failed.Add(1)
 	}
 }
 

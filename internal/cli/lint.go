@@ -322,8 +322,8 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			return &exitError{code: exitTool, err: fmt.Errorf("submission stopped: %w", err)}
 		}
 	}
-	if fd.failed > 0 {
-		return &exitError{code: exitTool, err: fmt.Errorf("%d input%s could not be read", fd.failed, plural(fd.failed))}
+	if n := int(fd.failed.Load()); n > 0 {
+		return &exitError{code: exitTool, err: fmt.Errorf("%d input%s could not be read", n, plural(n))}
 	}
 	if failed {
 		return &exitError{code: exitFindings}
