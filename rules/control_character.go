@@ -41,7 +41,7 @@ never printed in full.`,
 				f.Message = label(ptr) + " has control characters: " + strings.Join(found, ", ")
 			}
 			if !isTaxDocumentID(ptr) {
-				f.Suggestion = p.Suggest(withoutControls(v.Str))
+				f.suggest(p.Suggest(withoutControls(v.Str)), FixString)
 			}
 			p.Report(f)
 		})

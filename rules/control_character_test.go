@@ -49,6 +49,7 @@ func TestControlCharacter(t *testing.T) {
 			assert.Equal(t, tc.want, briefs(got))
 			for _, f := range got {
 				assert.Equal(t, "control-character", f.Rule)
+				assert.Equal(t, fixIfSuggested(f, FixString), f.Fix, "fix kind")
 			}
 		})
 	}

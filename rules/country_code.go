@@ -43,7 +43,7 @@ only ever a code from the vendor's list.`,
 			}
 			f := Finding{Path: ptr, Message: msg}
 			if code, ok := iso3166.SuggestCountry(s); ok {
-				f.Suggestion = p.Suggest(code)
+				f.suggest(p.Suggest(code), FixString)
 			}
 			p.Report(f)
 		}

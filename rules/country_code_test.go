@@ -69,6 +69,7 @@ func TestCountryCode(t *testing.T) {
 			assert.Equal(t, tc.want, briefs(got))
 			for _, f := range got {
 				assert.Equal(t, "country-code", f.Rule)
+				assert.Equal(t, fixIfSuggested(f, FixString), f.Fix, "fix kind")
 			}
 		})
 	}

@@ -24,7 +24,7 @@ and month orders such as 04/05/1990 are ambiguous and get no suggestion.`,
 		for _, e := range schemaErrorsFor(p, "date-format") {
 			f := Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message}
 			if s, ok := p.Text(e.Pointer); ok {
-				f.Suggestion = p.Suggest(rewriteDate(s))
+				f.suggest(p.Suggest(rewriteDate(s)), FixString)
 			}
 			p.Report(f)
 		}

@@ -26,10 +26,11 @@ lowercased address.`,
 		if lower == email {
 			return
 		}
-		p.Report(Finding{
-			Path:       emailPtr,
-			Message:    "email " + p.Quote(email) + " has upper-case letters; the API accepts only lowercase",
-			Suggestion: p.Suggest(lower),
-		})
+		f := Finding{
+			Path:    emailPtr,
+			Message: "email " + p.Quote(email) + " has upper-case letters; the API accepts only lowercase",
+		}
+		f.suggest(p.Suggest(lower), FixString)
+		p.Report(f)
 	},
 }

@@ -26,6 +26,7 @@ func TestEmailLowercase(t *testing.T) {
 			assert.Equal(t, tc.want, briefs(got))
 			for _, f := range got {
 				assert.Equal(t, "email-lowercase", f.Rule)
+				assert.Equal(t, fixIfSuggested(f, FixString), f.Fix, "fix kind")
 				assert.Contains(t, f.Message, "lowercase")
 			}
 		})

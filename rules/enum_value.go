@@ -23,7 +23,7 @@ Country codes are checked by country-code instead.`,
 		for _, e := range schemaErrorsFor(p, "enum-value") {
 			f := Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message}
 			if got, ok := p.Text(e.Pointer); ok {
-				f.Suggestion = closestWord(got, e.Want)
+				f.suggest(closestWord(got, e.Want), FixString)
 			}
 			p.Report(f)
 		}

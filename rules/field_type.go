@@ -25,7 +25,7 @@ suggestion gives it in the right type.`,
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "field-type") {
 			f := Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message}
-			f.Suggestion = convertType(p, p.Lookup(e.Pointer), e.Want)
+			f.suggest(convertType(p, p.Lookup(e.Pointer), e.Want))
 			p.Report(f)
 		}
 	},
@@ -33,16 +33,18 @@ suggestion gives it in the right type.`,
 
 var plainInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]{0,17})$`)
 
-// convertType suggests the value in the wanted type when that loses nothing.
-func convertType(p *Pass, v *jsondoc.Value, want []string) string {
+// convertType suggests the value in the wanted type when that loses
+// nothing, and how to write it: a number's literal as a string, or a
+// string of digits as a bare integer.
+func convertType(p *Pass, v *jsondoc.Value, want []string) (string, FixKind) {
 	if v == nil || len(want) != 1 {
-		return ""
+		return "", FixNone
 	}
 	switch {
 	case want[0] == "string" && v.Kind == jsondoc.Number:
-		return p.Suggest(v.Str)
+		return p.Suggest(v.Str), FixString
 	case want[0] == "integer" && v.Kind == jsondoc.String && plainInteger.MatchString(v.Str):
-		return v.Str
+		return v.Str, FixLiteral
 	}
-	return ""
+	return "", FixNone
 }

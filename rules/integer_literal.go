@@ -65,7 +65,9 @@ func checkIntegerLiteral(p *Pass, ptr string, v *jsondoc.Value) {
 	if plain {
 		return
 	}
-	p.Report(Finding{Path: ptr, Message: label(ptr) + " is written " + v.Str + "; write it as a plain integer", Suggestion: r.Num().String()})
+	f := Finding{Path: ptr, Message: label(ptr) + " is written " + v.Str + "; write it as a plain integer"}
+	f.suggest(r.Num().String(), FixLiteral)
+	p.Report(f)
 }
 
 // ParseNumber reads a JSON number literal exactly. Exponents beyond ±400 are

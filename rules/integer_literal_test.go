@@ -22,6 +22,10 @@ func TestIntegerLiteral(t *testing.T) {
 		{`{"financial_profile": {"source_of_fund_ids": [1, 5.00]}}`, []brief{{"/financial_profile/source_of_fund_ids/1", Warning, "5"}}},
 	}
 	for _, c := range cases {
-		assert.Equal(t, c.want, briefs(checkPatch(t, IntegerLiteral, c.patch)), c.patch)
+		got := checkPatch(t, IntegerLiteral, c.patch)
+		assert.Equal(t, c.want, briefs(got), c.patch)
+		for _, f := range got {
+			assert.Equal(t, fixIfSuggested(f, FixLiteral), f.Fix, c.patch)
+		}
 	}
 }

@@ -51,7 +51,7 @@ residence.`,
 				Message: "phone " + p.Quote(s) + " is not in E.164 form: a plus sign and at most 15 digits, with no spaces or punctuation",
 			}
 			if e164, ok := phoneE164(s, phoneDefaultRegion(p)); ok {
-				f.Suggestion = p.Suggest(e164)
+				f.suggest(p.Suggest(e164), FixString)
 			}
 			p.Report(f)
 			return
@@ -66,11 +66,12 @@ residence.`,
 			return
 		}
 		if e164 := phonenumbers.Format(num, phonenumbers.E164); e164 != s {
-			p.Report(Finding{
-				Path:       phonePointer,
-				Message:    "phone " + p.Quote(s) + " is a valid number but not written in its E.164 form",
-				Suggestion: p.Suggest(e164),
-			})
+			f := Finding{
+				Path:    phonePointer,
+				Message: "phone " + p.Quote(s) + " is a valid number but not written in its E.164 form",
+			}
+			f.suggest(p.Suggest(e164), FixString)
+			p.Report(f)
 		}
 	},
 }

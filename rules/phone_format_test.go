@@ -45,6 +45,7 @@ func TestPhoneFormat(t *testing.T) {
 			assert.Equal(t, tc.want, briefs(got))
 			for _, f := range got {
 				assert.Equal(t, "phone-format", f.Rule)
+				assert.Equal(t, fixIfSuggested(f, FixString), f.Fix, "fix kind")
 			}
 		})
 	}

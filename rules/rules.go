@@ -61,6 +61,9 @@ type Finding struct {
 	Line       int    `json:"line"`
 	Column     int    `json:"column"`
 	Suggestion string `json:"suggestion,omitempty"`
+	// Fix says whether and how `finlint fix` applies Suggestion; only
+	// safe suggestions have one (see FixKind).
+	Fix FixKind `json:"-"`
 	// Offset is the byte offset the finding points at; -1 means the offset
 	// of the value at Path (or of the nearest existing parent).
 	Offset int `json:"-"`

@@ -60,7 +60,7 @@ regard to case or accents ("California", "Ile de France").`,
 		}
 		f := Finding{Path: ptr, Message: msg}
 		if code, ok := iso3166.SuggestSubdivision(alpha2, s); ok {
-			f.Suggestion = p.Suggest(code)
+			f.suggest(p.Suggest(code), FixString)
 		}
 		p.Report(f)
 	},

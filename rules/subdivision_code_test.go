@@ -45,6 +45,7 @@ func TestSubdivisionCode(t *testing.T) {
 			assert.Equal(t, tc.want, briefs(got))
 			for _, f := range got {
 				assert.Equal(t, "subdivision-code", f.Rule)
+				assert.Equal(t, fixIfSuggested(f, FixString), f.Fix, "fix kind")
 			}
 		})
 	}

@@ -85,11 +85,12 @@ Any other field with non-ASCII text is reported by non-ascii instead.`,
 				p.Report(Finding{Path: t.twin, Message: msg})
 				continue
 			}
-			p.Report(Finding{
-				Path:       t.twin,
-				Message:    base + " has non-ASCII characters: add " + twin + " with its Latin transliteration",
-				Suggestion: p.Suggest(ascii),
-			})
+			f := Finding{
+				Path:    t.twin,
+				Message: base + " has non-ASCII characters: add " + twin + " with its Latin transliteration",
+			}
+			f.suggest(p.Suggest(ascii), FixInsert)
+			p.Report(f)
 		}
 	},
 }

@@ -51,6 +51,7 @@ func TestTransliteration(t *testing.T) {
 			assert.Equal(t, tc.want, briefs(got))
 			for _, f := range got {
 				assert.Equal(t, "transliteration-missing", f.Rule)
+				assert.Equal(t, fixIfSuggested(f, FixInsert), f.Fix, "fix kind")
 			}
 		})
 	}

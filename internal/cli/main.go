@@ -115,6 +115,7 @@ FINLINT_CACHE_DIR, NO_COLOR.`,
 	})
 	root.AddCommand(
 		newLintCmd(e),
+		newFixCmd(e),
 		newRulesCmd(e),
 		newExplainCmd(e),
 		newRefcacheCmd(e),
