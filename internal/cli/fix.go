@@ -68,8 +68,9 @@ summary. Reference catalogues are read from the cache only; fix never
 touches the network. Settings come from --rule, --fail-on and the config
 file as for lint: a rule turned off or an ignored finding is not fixed.
 
-Exit codes: 0 nothing at or above --fail-on remains; 1 findings at or above
---fail-on remain; 2 usage error, unreadable path, or a file could not be
+Exit codes: 0 nothing at or above --fail-on remains (and, without --write,
+nothing needed fixing); 1 findings at or above --fail-on remain, or without
+--write there are fixes still to apply (unless --fail-on none); 2 usage error, unreadable path, or a file could not be
 written.`,
 		Example: `  finlint fix payloads/                 # show what would change
   finlint fix --write payloads/         # change the files
@@ -192,6 +193,10 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 	case r.broken > 0:
 		return &exitError{code: exitTool, err: fmt.Errorf("%d input%s could not be read or written", r.broken, plural(r.broken))}
 	case r.failed:
+		return &exitError{code: exitFindings}
+	case !r.write && !stdin && r.changed > 0 && r.failOn != rules.Off:
+		// A review run that found fixes to make: the files on disk are
+		// not right yet, so a CI job running it must not pass.
 		return &exitError{code: exitFindings}
 	}
 	return nil

@@ -62,6 +62,8 @@ func TestFixPrintsADiff(t *testing.T) {
 	assert.Equal(t, before, readString(t, p), "without --write the file is left alone")
 	assert.Contains(t, r.stderr, "finlint: 1 fix to apply in 1 file (run with --write to apply them); remaining: 0 errors, 0 warnings, 1 info\n")
 	assert.Contains(t, r.stderr, "(reference-catalogue)", "what remains is listed as lint lists it")
+	assert.Equal(t, 1, r.code, "without --write, fixes still to apply fail the run")
+	r = runCLI(t, nil, nil, "fix", "--write", p)
 	assert.Equal(t, 0, r.code, "nothing at or above error remains once fixed")
 }
 
