@@ -59,6 +59,7 @@ func ExampleLinter_LintStream() {
 	// record 1 valid=true
 	// record 2 valid=false
 	//   /address/country address-country
+	//   /address/subdivision_code subdivision-code
 	// record 4 valid=true
 	// err: <nil>
 }

@@ -132,7 +132,9 @@ func (s *Splitter) Next() (Payload, bool) {
 		if size > int64(len(data)) {
 			return Payload{Source: s.source, Record: s.line, Size: size}, true
 		}
-		if len(bytes.TrimSpace(data)) == 0 {
+		// Only JSON's own white space makes a line blank: a line of form
+		// feeds or no-break spaces is a broken payload, not a gap.
+		if len(bytes.Trim(data, " \t\r\n")) == 0 {
 			continue
 		}
 		return Payload{Source: s.source, Record: s.line, Data: data}, true
@@ -145,19 +147,24 @@ func (s *Splitter) Next() (Payload, bool) {
 
 // readLine returns one line without its line ending (LF or CRLF) and the
 // line's full size. Past the limit the bytes are counted, not kept, so a
-// huge line costs no memory; its data is then nil.
+// huge line costs no memory; its data is then nil. A blank line comes back
+// empty with size 0, however long it was.
 func (s *Splitter) readLine() ([]byte, int64, error) {
 	var buf []byte
 	var size int64
+	var prev byte // last byte of the previous chunk
+	blank := true // nothing but JSON white space so far
 	for {
 		chunk, err := s.r.ReadSlice('\n')
 		size += int64(len(chunk))
+		blank = blank && len(bytes.Trim(chunk, " \t\r\n")) == 0
 		if size <= int64(s.limit)+2 {
 			buf = append(buf, chunk...)
 		} else {
 			buf = nil
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
+			prev = chunk[len(chunk)-1]
 			continue
 		}
 		if n := len(chunk); n > 0 && chunk[n-1] == '\n' {
@@ -165,13 +172,18 @@ func (s *Splitter) readLine() ([]byte, int64, error) {
 			if len(buf) > 0 {
 				buf = buf[:len(buf)-1]
 			}
-			if len(buf) > 0 && buf[len(buf)-1] == '\r' {
-				buf = buf[:len(buf)-1]
+			// The CR of a CRLF is not part of the line, even when the line
+			// was too long to keep.
+			if n >= 2 && chunk[n-2] == '\r' || n == 1 && prev == '\r' {
 				size--
+				if len(buf) > 0 {
+					buf = buf[:len(buf)-1]
+				}
 			}
-			if buf == nil && size == 0 {
-				buf = []byte{} // an empty line, not an oversized one
-			}
+		}
+		if buf == nil && blank {
+			// Too long to keep, but there is nothing to lint in it either.
+			buf, size = []byte{}, 0
 		}
 		return buf, size, err
 	}

@@ -46,7 +46,20 @@ type Value struct {
 	Members []Member
 	// Start and End are the byte offsets of the value in the source.
 	Start, End int
+	// index finds the members of an object with many keys, so that looking
+	// up each of its keys is not quadratic in their number.
+	index map[string]keyIndex
 }
+
+// keyIndex is where a key of a large object first and last appears.
+type keyIndex struct {
+	first int // KeyStart of the first occurrence
+	last  int // index in Members of the last occurrence
+}
+
+// smallObject is the most members an object has before it gets an index;
+// below it a linear scan is cheaper than a map.
+const smallObject = 16
 
 // Member is one key of an object, in source order.
 type Member struct {
@@ -58,13 +71,8 @@ type Member struct {
 // Get returns the value of key in an object, or nil. When a key repeats, the
 // last one wins, as in encoding/json and most JSON parsers in production.
 func (v *Value) Get(key string) *Value {
-	if v == nil || v.Kind != Object {
-		return nil
-	}
-	for i := len(v.Members) - 1; i >= 0; i-- {
-		if v.Members[i].Key == key {
-			return v.Members[i].Value
-		}
+	if m := v.member(key); m != nil {
+		return m.Value
 	}
 	return nil
 }
@@ -72,6 +80,12 @@ func (v *Value) Get(key string) *Value {
 // member returns the last member with key, or nil.
 func (v *Value) member(key string) *Member {
 	if v == nil || v.Kind != Object {
+		return nil
+	}
+	if v.index != nil {
+		if e, ok := v.index[key]; ok {
+			return &v.Members[e.last]
+		}
 		return nil
 	}
 	for i := len(v.Members) - 1; i >= 0; i-- {
@@ -141,6 +155,10 @@ type Doc struct {
 	Problems   []Problem
 	Duplicates []Duplicate
 	lines      []int
+	// last is the previous Position answer: asked in offset order, as the
+	// linter does, columns on one long line are counted once, not once per
+	// finding (a minified payload is a single line).
+	last struct{ off, line, col int }
 }
 
 // Limits bound the work one document may cause.
@@ -310,7 +328,7 @@ func (p *parser) object() *Value {
 	v := &Value{Kind: Object, Start: p.pos}
 	p.pos++
 	base := len(p.ptr)
-	var seen map[string]int // allocated only for objects with many keys
+	var index map[string]keyIndex // built once the object has many keys
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
 		p.pos++
@@ -329,30 +347,33 @@ func (p *parser) object() *Value {
 		keyStart := p.pos
 		key := p.str()
 		p.ptr = AppendToken(p.ptr[:base], key)
+		if index == nil && len(v.Members) >= smallObject {
+			index = make(map[string]keyIndex, 2*len(v.Members))
+			for i, m := range v.Members {
+				e, ok := index[m.Key]
+				if !ok {
+					e.first = m.KeyStart
+				}
+				e.last = i
+				index[m.Key] = e
+			}
+		}
 		first := -1
-		if len(v.Members) < 16 && seen == nil {
+		if index != nil {
+			e, ok := index[key]
+			if ok {
+				first = e.first
+			} else {
+				e.first = keyStart
+			}
+			e.last = len(v.Members)
+			index[key] = e
+		} else {
 			for i := range v.Members {
 				if v.Members[i].Key == key {
 					first = v.Members[i].KeyStart
 					break
 				}
-			}
-			if len(v.Members) == 15 {
-				seen = make(map[string]int, 32)
-				for _, m := range v.Members {
-					if _, ok := seen[m.Key]; !ok {
-						seen[m.Key] = m.KeyStart
-					}
-				}
-			}
-		} else {
-			if at, ok := seen[key]; ok {
-				first = at
-			}
-		}
-		if seen != nil {
-			if _, ok := seen[key]; !ok {
-				seen[key] = keyStart
 			}
 		}
 		if first >= 0 {
@@ -380,6 +401,7 @@ func (p *parser) object() *Value {
 		case '}':
 			p.pos++
 			v.End = p.pos
+			v.index = index
 			p.ptr = p.ptr[:base]
 			p.depth--
 			return v
@@ -593,7 +615,15 @@ func (d *Doc) Position(off int) (line, col int) {
 			hi = mid - 1
 		}
 	}
-	return lo + 1, utf8.RuneCount(d.Src[d.lines[lo]:off]) + 1
+	// Counting on from the previous answer is exact only from the start of
+	// a character.
+	if c := d.last; c.line == lo+1 && c.off <= off && (c.off == len(d.Src) || utf8.RuneStart(d.Src[c.off])) {
+		col = c.col + utf8.RuneCount(d.Src[c.off:off])
+	} else {
+		col = utf8.RuneCount(d.Src[d.lines[lo]:off]) + 1
+	}
+	d.last.off, d.last.line, d.last.col = off, lo+1, col
+	return lo + 1, col
 }
 
 // LineText returns the text of a 1-based line without its line ending.
