@@ -2,6 +2,9 @@
 GO        ?= go
 PKGS      := ./...
 FUZZTIME  ?= 10s
+# Every fuzz target also runs this long as part of `make test`, so that CI
+# exercises each of them on every change.
+TEST_FUZZTIME ?= 3s
 BENCHTIME ?= 1s
 STATICCHECK_VERSION := v0.8.2
 
@@ -14,6 +17,7 @@ build:
 
 test:
 	$(GO) test -race -count=1 $(PKGS)
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1; }
