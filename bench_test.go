@@ -3,6 +3,7 @@ package finlint_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/rules"
+	"github.com/finlint/finlint/schema"
 )
 
 // invalidPatch breaks the reference payload in ten places, one finding
@@ -101,4 +103,26 @@ func BenchmarkLintStream(b *testing.B) {
 		}
 	}
 	reportRate(b, records)
+}
+
+// BenchmarkBaselineSchemaOnly is the yardstick for BenchmarkLintValid: what
+// a generic JSON Schema validator does with the same payload (encoding/json,
+// then the same compiled schema), with no positions, no rules and no
+// suggestions. `make bench` prints both so their ratio can be quoted.
+func BenchmarkBaselineSchemaOnly(b *testing.B) {
+	data := []byte(rules.ReferencePayload)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var v any
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			b.Fatal(err)
+		}
+		if errs := schema.Validate(v); len(errs) != 0 {
+			b.Fatal(errs)
+		}
+	}
+	reportRate(b, 1)
 }
