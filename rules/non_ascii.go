@@ -32,6 +32,9 @@ are reported by control-character, not here.`,
 	Bad:  Example{Patch: `{"address": {"city": "São Paulo"}}`},
 	Good: Example{Patch: `{"address": {"city": "Sao Paulo"}}`},
 	Run: func(p *Pass) {
+		if p.Doc.PlainText() {
+			return // the reader saw nothing but printable ASCII
+		}
 		eachStringValue(p.Root(), "", func(ptr string, v *jsondoc.Value) {
 			if isLatinTwinBase(ptr) {
 				return // allowed with a twin, and transliteration-missing's without one

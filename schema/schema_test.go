@@ -47,7 +47,6 @@ func TestErrorsAreLeavesAtExactPointers(t *testing.T) {
 		"/basic_info/first_nmae":                "additionalProperties||unknown field",
 		"/basic_info/gender":                    "enum||must be one of MALE, FEMALE",
 		"/basic_info/dob":                       "format||must be a real calendar date written YYYY-MM-DD",
-		"/basic_info/country_of_residence":      "enum|countryCode|must be one of the allowed values",
 		"/basic_info/middle_name":               `pattern|nonBlank|must match \S`,
 		"/address/postal_code":                  "type|nonBlank|must be a string, not a number",
 		"/financial_profile/monthly_volume_usd": "minimum||must be at least 0",
@@ -62,4 +61,22 @@ func TestUnknownFieldListsKnownKeys(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.Contains(t, errs[0].Known, "postal_code")
 	assert.Contains(t, errs[0].Known, "street_line_1_en")
+}
+
+// TestRuleOwnedAssertionsStayInThePrintedSchema: the compiled schema leaves
+// the country list and a few patterns to the rules that report them better,
+// but the schema users print and reuse elsewhere keeps them.
+func TestRuleOwnedAssertionsStayInThePrintedSchema(t *testing.T) {
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(schema.Source(), &doc))
+	defs := doc["$defs"].(map[string]any)
+	assert.Len(t, defs["countryCode"].(map[string]any)["enum"], 249)
+	for _, name := range []string{"e164", "printableAscii", "subdivisionCode"} {
+		assert.NotEmpty(t, defs[name].(map[string]any)["pattern"], name)
+	}
+	v := decode(t, validPayload).(map[string]any)
+	bi := v["basic_info"].(map[string]any)
+	bi["country_of_residence"] = "US"
+	bi["phone"] = "+1 415"
+	assert.Empty(t, schema.Validate(v), "country-code and phone-format report these")
 }

@@ -154,7 +154,10 @@ type Doc struct {
 	Root       *Value
 	Problems   []Problem
 	Duplicates []Duplicate
-	lines      []int
+	// notPlain is set when some string or key holds a character outside
+	// printable ASCII (a control character, DEL, or anything non-ASCII).
+	notPlain bool
+	lines    []int
 	// last is the previous Position answer: asked in offset order, as the
 	// linter does, columns on one long line are counted once, not once per
 	// finding (a minified payload is a single line).
@@ -182,6 +185,11 @@ func Parse(src []byte, lim Limits) *Doc {
 	return d
 }
 
+// PlainText reports whether every string and key of the document is
+// printable ASCII: no control character, no DEL, nothing beyond U+007F.
+// The text rules skip their walk over every value when it is.
+func (d *Doc) PlainText() bool { return d.Root != nil && !d.notPlain }
+
 // Fatal returns the first fatal problem, or nil.
 func (d *Doc) Fatal() *Problem {
 	for i := range d.Problems {
@@ -198,7 +206,9 @@ type parser struct {
 	doc      *Doc
 	maxDepth int
 	depth    int
-	ptr      []byte // pointer of the value being parsed, reused
+	// path holds the unescaped tokens down to the value being parsed; a
+	// pointer is built from it only when a repeated key needs one.
+	path []string
 }
 
 type fault struct{}
@@ -327,7 +337,6 @@ func (p *parser) object() *Value {
 	p.enter()
 	v := &Value{Kind: Object, Start: p.pos}
 	p.pos++
-	base := len(p.ptr)
 	var index map[string]keyIndex // built once the object has many keys
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == '}' {
@@ -336,6 +345,8 @@ func (p *parser) object() *Value {
 		p.depth--
 		return v
 	}
+	depth := len(p.path)
+	p.path = append(p.path, "")
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.src) {
@@ -346,7 +357,7 @@ func (p *parser) object() *Value {
 		}
 		keyStart := p.pos
 		key := p.str()
-		p.ptr = AppendToken(p.ptr[:base], key)
+		p.path[depth] = key
 		if index == nil && len(v.Members) >= smallObject {
 			index = make(map[string]keyIndex, 2*len(v.Members))
 			for i, m := range v.Members {
@@ -377,7 +388,7 @@ func (p *parser) object() *Value {
 			}
 		}
 		if first >= 0 {
-			p.doc.Duplicates = append(p.doc.Duplicates, Duplicate{Pointer: string(p.ptr), KeyStart: keyStart, First: first})
+			p.doc.Duplicates = append(p.doc.Duplicates, Duplicate{Pointer: Pointer(p.path...), KeyStart: keyStart, First: first})
 		}
 		p.skipSpace()
 		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
@@ -402,7 +413,7 @@ func (p *parser) object() *Value {
 			p.pos++
 			v.End = p.pos
 			v.index = index
-			p.ptr = p.ptr[:base]
+			p.path = p.path[:depth]
 			p.depth--
 			return v
 		default:
@@ -415,7 +426,6 @@ func (p *parser) array() *Value {
 	p.enter()
 	v := &Value{Kind: Array, Start: p.pos}
 	p.pos++
-	base := len(p.ptr)
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {
 		p.pos++
@@ -423,9 +433,11 @@ func (p *parser) array() *Value {
 		p.depth--
 		return v
 	}
+	depth := len(p.path)
+	p.path = append(p.path, "")
 	for {
 		p.skipSpace()
-		p.ptr = strconv.AppendInt(append(p.ptr[:base], '/'), int64(len(v.Items)), 10)
+		p.path[depth] = strconv.Itoa(len(v.Items))
 		v.Items = append(v.Items, p.value())
 		p.skipSpace()
 		if p.pos >= len(p.src) {
@@ -441,7 +453,7 @@ func (p *parser) array() *Value {
 		case ']':
 			p.pos++
 			v.End = p.pos
-			p.ptr = p.ptr[:base]
+			p.path = p.path[:depth]
 			p.depth--
 			return v
 		default:
@@ -510,7 +522,7 @@ func (p *parser) str() string {
 			p.pos = i + 1
 			return string(src[start+1 : i])
 		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+		if c == '\\' || c < 0x20 || c >= 0x7f {
 			break
 		}
 		i++
@@ -535,17 +547,25 @@ func (p *parser) str() string {
 			case '"', '\\', '/':
 				b = append(b, e)
 			case 'b':
+				p.doc.notPlain = true
 				b = append(b, '\b')
 			case 'f':
+				p.doc.notPlain = true
 				b = append(b, '\f')
 			case 'n':
+				p.doc.notPlain = true
 				b = append(b, '\n')
 			case 'r':
+				p.doc.notPlain = true
 				b = append(b, '\r')
 			case 't':
+				p.doc.notPlain = true
 				b = append(b, '\t')
 			case 'u':
 				r, n := p.unicodeEscape(i)
+				if r < 0x20 || r >= 0x7f {
+					p.doc.notPlain = true
+				}
 				b = utf8.AppendRune(b, r)
 				i += n
 				continue
@@ -556,9 +576,13 @@ func (p *parser) str() string {
 		case c < 0x20:
 			p.fail(i, "unescaped %s in string", p.describe(i))
 		case c < utf8.RuneSelf:
+			if c == 0x7f {
+				p.doc.notPlain = true
+			}
 			b = append(b, c)
 			i++
 		default:
+			p.doc.notPlain = true
 			r, n := utf8.DecodeRune(src[i:])
 			if r == utf8.RuneError && n <= 1 {
 				p.fail(i, "invalid UTF-8 byte %#02x in string; the payload must be UTF-8", c)

@@ -139,3 +139,20 @@ func TestAgreesWithEncodingJSON(t *testing.T) {
 		assert.Equal(t, want, d.Root.Interface())
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	for in, want := range map[string]bool{
+		`{"a": "plain ~ text", "b": ["x\"y\\z\/"]}`: true,
+		`{"a": "é"}`:          false,
+		`{"a": "\u00e9"}`:     false,
+		`{"a": "x\ny"}`:       false,
+		`{"a": "\u0007"}`:     false,
+		"{\"a\": \"x\x7fy\"}": false,
+		`{"a": "\t"}`:         false,
+		`{"ключ": 1}`:         false,
+		`[1, 2]`:              true,
+		`{"a": `:              false, // no tree at all
+	} {
+		assert.Equal(t, want, Parse([]byte(in), Limits{}).PlainText(), in)
+	}
+}
