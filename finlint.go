@@ -181,16 +181,7 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 		list = []*rules.Rule{rules.PayloadLimit}
 	}
 	doc := jsondoc.Parse(pl.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
-	var out []rules.Finding
-	p := rules.NewPass(doc, l.opts.Now().UTC(), l.opts.Catalogues, rules.Settings{
-		RelianceEnabled: l.opts.RelianceEnabled,
-		Redact:          l.opts.Redact,
-	}, &out)
-	p.Size, p.MaxSize = size, int64(l.opts.MaxPayloadSize)
-	rules.Run(p, list, l.SeverityOf)
-	if len(out) > 0 {
-		out = l.filterIgnored(pl.Source, out)
-	}
+	out := l.check(doc, pl.Source, size, list)
 	if len(out) > 0 {
 		l.place(doc, pl.Record, out)
 		rules.Sort(out)
@@ -376,6 +367,23 @@ func runesForward(src []byte, i, end, n int) (int, int) {
 		i += size
 	}
 	return i, k
+}
+
+// check runs list over doc with the linter's settings and returns the
+// findings that no ignore entry hides, unplaced: the one place where
+// options become a rules.Pass, for Lint and Fix alike.
+func (l *Linter) check(doc *jsondoc.Doc, source string, size int64, list []*rules.Rule) []rules.Finding {
+	var out []rules.Finding
+	p := rules.NewPass(doc, l.opts.Now().UTC(), l.opts.Catalogues, rules.Settings{
+		RelianceEnabled: l.opts.RelianceEnabled,
+		Redact:          l.opts.Redact,
+	}, &out)
+	p.Size, p.MaxSize = size, int64(l.opts.MaxPayloadSize)
+	rules.Run(p, list, l.SeverityOf)
+	if len(out) > 0 {
+		out = l.filterIgnored(source, out)
+	}
+	return out
 }
 
 // Annotate adds findings made outside the rules, such as the API's own

@@ -81,14 +81,7 @@ func (l *Linter) fixRound(name string, src []byte) ([]byte, []rules.Finding) {
 	// the suggestions as the rules made them: Lint masks tax ids wherever
 	// they appear in a suggestion, and a masked value must never be
 	// written back into the payload.
-	var out []rules.Finding
-	p := rules.NewPass(doc, l.opts.Now().UTC(), l.opts.Catalogues, rules.Settings{
-		RelianceEnabled: l.opts.RelianceEnabled,
-		Redact:          l.opts.Redact,
-	}, &out)
-	p.Size, p.MaxSize = int64(len(src)), int64(l.opts.MaxPayloadSize)
-	rules.Run(p, l.list, l.SeverityOf)
-	out = l.filterIgnored(name, out)
+	out := l.check(doc, name, int64(len(src)), l.list)
 
 	var edits []edit
 	for i := range out {

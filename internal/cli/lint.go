@@ -140,19 +140,8 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	for id, s := range cfg.Rules {
 		severity[id] = s
 	}
-	for _, r := range f.rules {
-		id, sv, ok := strings.Cut(r, "=")
-		if !ok {
-			return usageErr("--rule %q: want ID=off|info|warning|error", r)
-		}
-		if rules.Lookup(rules.All(), id) == nil {
-			return usageErr("--rule: unknown rule %q%s (see finlint rules)", id, didYouMeanRule(id))
-		}
-		s, err := rules.ParseSeverity(sv)
-		if err != nil {
-			return usageErr("--rule %s: %v", id, err)
-		}
-		severity[id] = s
+	if err := parseRuleFlags(f.rules, severity); err != nil {
+		return err
 	}
 	reliance := cfg.RelianceEnabled != nil && *cfg.RelianceEnabled
 
