@@ -58,6 +58,10 @@ func usageErr(format string, args ...any) error {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// A closed standard output (finlint lint … | head -1) then fails the
+	// write with EPIPE instead of killing the process: the run stops, says
+	// why on standard error, and exits 2 like any other output failure.
+	signal.Ignore(syscall.SIGPIPE)
 	wd, _ := os.Getwd()
 	e := &env{
 		stdin: stdin, stdout: stdout, stderr: stderr,

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/rules"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestUnreadableInputsAreReportedInPlace(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.json", rules.ReferencePayload)
+	require.NoError(t, os.Symlink(filepath.Join(dir, "loop-b.json"), filepath.Join(dir, "loop-a.json")))
+	require.NoError(t, os.Symlink(filepath.Join(dir, "loop-a.json"), filepath.Join(dir, "loop-b.json")))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "folder.json"), 0o755))
+	r := runCLI(t, nil, nil, "lint", "--format", "json", good, filepath.Join(dir, "loop-a.json"), filepath.Join(dir, "folder.json"))
+	assert.Equal(t, 2, r.code)
+	o := decodeJSON(t, r.stdout)
+	// folder.json is a directory given by name: it is walked (and empty).
+	require.Len(t, o.Results, 2)
+	assert.True(t, o.Results[0].Valid)
+	assert.Contains(t, o.Results[1].Error, "too many levels of symbolic links")
+	assert.Contains(t, r.stderr, "1 input could not be read")
+}
+
+func TestFileThatVanishesBeforeItIsReadIsReported(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.json", rules.ReferencePayload)
+	b := writeFile(t, dir, "b.json", rules.ReferencePayload)
+	fd := &feeder{inputs: collect([]string{dir}, false), limit: finlint.DefaultMaxPayloadSize}
+	require.NoError(t, os.Remove(b)) // listed by the walk, gone before it is read
+	l, err := finlint.New(finlint.Options{Now: func() time.Time { return fixedNow }})
+	require.NoError(t, err)
+	var got []string
+	require.NoError(t, l.Run(t.Context(), fd.next, func(r finlint.Result) error {
+		got = append(got, filepath.Base(r.Source)+":"+r.Error)
+		return nil
+	}))
+	assert.Equal(t, []string{"a.json:", "b.json:cannot read input: no such file or directory"}, got)
+	assert.EqualValues(t, 1, fd.failed.Load())
+}
+
+// TestClosedStdout runs the real binary into `head -1`: the run stops at
+// the broken pipe, says so on standard error and exits 2, without hanging.
+func TestClosedStdout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "lint", "--offline", filepath.Join(repo, "testdata/invalid"), filepath.Join(repo, "testdata/valid"))
+	cmd.Env = append(os.Environ(), "FINLINT_CACHE_DIR="+t.TempDir())
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	line, err := bufio.NewReader(out).ReadString('\n')
+	require.NoError(t, err)
+	assert.Contains(t, line, "testdata/invalid/")
+	out.Close()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("finlint hung on a closed standard output")
+	}
+	assert.Equal(t, 2, cmd.ProcessState.ExitCode())
+	assert.Contains(t, stderr.String(), "broken pipe")
+}
