@@ -71,7 +71,7 @@ whatever --jobs is.`,
 	fl.BoolVar(&f.redact, "redact", false, "mask every payload value in messages, suggestions and source lines (tax ids are always masked)")
 	fl.StringVar(&f.baseline, "baseline", "", "hide the findings recorded in `FILE`")
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in `FILE`")
-	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no summary line")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress line and no summary line")
 	fl.BoolVar(&f.submit, "submit", false, "send every payload with no finding at or above --fail-on to the API, once (needs FIN_CLIENT_ID and FIN_CLIENT_SECRET, or FIN_ACCESS_TOKEN)")
 	fl.StringVar(&f.journal, "journal", "", "submission journal `FILE` (default finlint-journal.jsonl in the working directory)")
 	fl.Float64Var(&f.rate, "rate", 5, "at most `N` submissions a second")
@@ -225,7 +225,9 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, limit: f.maxSize}
 	var sum report.Summary
 	failed := false
+	prog := newProgress(e, f.quiet)
 	emit := func(r finlint.Result) error {
+		prog.tick()
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true
@@ -282,6 +284,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	if err := drain(true); err != nil && runErr == nil {
 		runErr = err
 	}
+	prog.done()
 	if runErr != nil {
 		var xe *exitError
 		if errors.As(runErr, &xe) {

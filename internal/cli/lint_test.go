@@ -288,3 +288,21 @@ func TestExplainEveryRule(t *testing.T) {
 		assert.Contains(t, x.stdout, id)
 	}
 }
+
+func TestProgressOnlyOnATerminalStderrAndErased(t *testing.T) {
+	run := func(stderrTTY, stdoutTTY bool, args ...string) string {
+		var out, errb strings.Builder
+		e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
+			getenv: func(k string) string { return map[string]string{"FINLINT_CACHE_DIR": t.TempDir()}[k] },
+			now:    func() time.Time { return fixedNow },
+			isTTY:  func(w any) bool { return w == any(&errb) && stderrTTY || w == any(&out) && stdoutTTY }}
+		run(t.Context(), e, append([]string{"lint", "--format", "json"}, args...))
+		return errb.String()
+	}
+	shown := run(true, false, fixture("valid"))
+	assert.Contains(t, shown, "payloads linted")
+	assert.True(t, strings.HasSuffix(shown, "\r\x1b[K"), "the line is erased at the end")
+	assert.Empty(t, run(true, false, "-q", fixture("valid")))
+	assert.Empty(t, run(true, true, fixture("valid")), "not on the terminal the findings go to")
+	assert.Empty(t, run(false, false, fixture("valid")))
+}
