@@ -118,7 +118,11 @@ func phoneE164(s, region string) (string, bool) {
 	for _, t := range tries {
 		num, err := phonenumbers.Parse(t, region)
 		if err == nil && phonenumbers.IsValidNumber(num) {
-			return phonenumbers.Format(num, phonenumbers.E164), true
+			// The library accepts a few national plans longer than E.164's
+			// 15 digits; such a number cannot be suggested as E.164.
+			if out := phonenumbers.Format(num, phonenumbers.E164); e164Shape.MatchString(out) {
+				return out, true
+			}
 		}
 	}
 	return "", false

@@ -276,8 +276,8 @@ func (p *parser) describe(off int) string {
 	case c < utf8.RuneSelf:
 		return strconv.QuoteRune(rune(c))
 	}
-	r, _ := utf8.DecodeRune(p.src[off:])
-	if r == utf8.RuneError {
+	r, n := utf8.DecodeRune(p.src[off:])
+	if r == utf8.RuneError && n <= 1 { // a bad byte, not a real U+FFFD
 		return fmt.Sprintf("invalid UTF-8 byte %#02x", c)
 	}
 	return strconv.QuoteRune(r)

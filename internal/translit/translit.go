@@ -88,6 +88,12 @@ func ToASCII(s string) (string, bool) {
 			// Invisible: zero-width spaces, joiners, soft hyphens, BOMs.
 			continue
 		}
+		if !unicode.In(r, unicode.Latin, unicode.Common, unicode.Inherited) {
+			// Another script: some of its letters decompose to a bare
+			// accent or a space (Greek ypogegrammeni), which must not pass
+			// for a transliteration.
+			return "", false
+		}
 		for _, d := range norm.NFKD.String(string(r)) {
 			if !appendRune(&b, d) {
 				return "", false
