@@ -259,16 +259,7 @@ func sensitive(root *jsondoc.Value, redact bool) (ids []string, spans []span) {
 	if root == nil {
 		return nil, nil
 	}
-	if tax := root.Get("basic_info").Get("tax_info"); tax != nil && tax.Kind == jsondoc.Array {
-		for _, it := range tax.Items {
-			if v := it.Get("document_id"); v != nil && v.Kind == jsondoc.String {
-				if utf8.RuneCountInString(v.Str) > 4 {
-					ids = append(ids, v.Str)
-				}
-				spans = append(spans, span{v.Start + 1, v.End - 1})
-			}
-		}
-	}
+	ids, spans = taxIDs(root)
 	if redact {
 		var walk func(v *jsondoc.Value)
 		walk = func(v *jsondoc.Value) {
@@ -292,6 +283,71 @@ func sensitive(root *jsondoc.Value, redact bool) (ids []string, spans []span) {
 	// contextLine needs the spans in source order; tax ids came first.
 	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	return ids, spans
+}
+
+// taxIDs finds every tax document id of a payload: the value of each
+// document_id key of each tax_info entry, repeated keys included and
+// whatever its JSON type (a number is as secret as a string). It returns
+// their text, to scrub from messages, and the spans of source to mask.
+func taxIDs(root *jsondoc.Value) (ids []string, spans []span) {
+	tax := root.Get("basic_info").Get("tax_info")
+	if tax == nil || tax.Kind != jsondoc.Array {
+		return nil, nil
+	}
+	for _, it := range tax.Items {
+		if it.Kind != jsondoc.Object {
+			continue
+		}
+		for _, m := range it.Members {
+			if m.Key != "document_id" {
+				continue
+			}
+			v := m.Value
+			switch v.Kind {
+			case jsondoc.String:
+				if utf8.RuneCountInString(v.Str) > 4 {
+					ids = append(ids, v.Str)
+				}
+				spans = append(spans, span{v.Start + 1, v.End - 1})
+			case jsondoc.Number:
+				if len(v.Str) > 4 {
+					ids = append(ids, v.Str)
+				}
+				spans = append(spans, span{v.Start, v.End})
+			default:
+				spans = append(spans, span{v.Start, v.End})
+			}
+		}
+	}
+	return ids, spans
+}
+
+// MaskTaxIDs returns a payload's text with every tax document id masked
+// but for its last four characters, where it is a document_id's value and
+// wherever else the same text appears, for showing source to people (a
+// diff, a context line). Text that does not parse is returned as is.
+func MaskTaxIDs(payload []byte) string {
+	doc := jsondoc.Parse(payload, jsondoc.Limits{})
+	if doc.Root == nil {
+		return string(payload)
+	}
+	ids, spans := taxIDs(doc.Root)
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	var out []byte
+	pos := 0
+	for _, sp := range spans {
+		if sp.start < pos {
+			continue
+		}
+		out = append(out, payload[pos:sp.start]...)
+		out = append(out, rules.MaskTaxID(string(payload[sp.start:sp.end]))...)
+		pos = sp.end
+	}
+	out = append(out, payload[pos:]...)
+	if r := scrubber(ids); r != nil {
+		return r.Replace(string(out))
+	}
+	return string(out)
 }
 
 // contextWidth is the most characters of a source line that text output

@@ -225,3 +225,26 @@ func TestLintStreamRecordsAndLines(t *testing.T) {
 		"5 ok",
 	}, got)
 }
+
+// A tax id written as a number, or repeated under a second document_id key,
+// is as secret as a string one: it never reaches a message, a suggestion or
+// a source line.
+func TestTaxIDsOfAnyShapeAreNeverPrinted(t *testing.T) {
+	in := `{"basic_info": {"tax_info": [
+  {"country_code": "USA", "document_type": "SSN", "document_id": 987654321},
+  {"country_code": "USA", "document_type": "TIN", "document_id": "555443333", "document_id": "111223333"}]}}`
+	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "x.json", []byte(in))
+	require.NotEmpty(t, res.Findings)
+	for _, f := range res.Findings {
+		for _, s := range []string{f.Message, f.Suggestion, f.Context} {
+			for _, id := range []string{"98765", "55544", "11122"} {
+				assert.NotContains(t, s, id, "%s: %q", f.Rule, s)
+			}
+		}
+	}
+	masked := finlint.MaskTaxIDs([]byte(in))
+	for _, id := range []string{"98765", "55544", "11122"} {
+		assert.NotContains(t, masked, id)
+	}
+	assert.Contains(t, masked, `"document_id": *****4321`)
+}

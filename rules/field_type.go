@@ -44,7 +44,7 @@ func convertType(p *Pass, v *jsondoc.Value, want []string) (string, FixKind) {
 	case want[0] == "string" && v.Kind == jsondoc.Number:
 		return p.Suggest(v.Str), FixString
 	case want[0] == "integer" && v.Kind == jsondoc.String && plainInteger.MatchString(v.Str):
-		return v.Str, FixLiteral
+		return p.Suggest(v.Str), FixLiteral
 	}
 	return "", FixNone
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,9 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/finapi"
@@ -390,55 +387,26 @@ var taxIDText = regexp.MustCompile(`"document_id"\s*:\s*"((?:[^"\\]|\\.)*)"`)
 
 // displayText is data as a diff may show it: every tax document id masked
 // but for its last 4 characters, where it is the value of a document_id and
-// wherever else it appears.
+// wherever else it appears in the same payload.
 func displayText(data []byte, ndjson bool) string {
 	chunks := [][]byte{data}
 	if ndjson {
 		chunks = bytes.SplitAfter(data, []byte("\n"))
 	}
-	var ids []string
-	var out []byte
+	var out strings.Builder
 	for _, c := range chunks {
-		var spans [][2]int
 		if doc := jsondoc.Parse(c, jsondoc.Limits{}); doc.Root != nil {
-			if tax := doc.Root.Get("basic_info").Get("tax_info"); tax != nil && tax.Kind == jsondoc.Array {
-				for _, it := range tax.Items {
-					if v := it.Get("document_id"); v != nil && v.Kind == jsondoc.String {
-						spans = append(spans, [2]int{v.Start + 1, v.End - 1})
-						ids = append(ids, v.Str)
-					}
-				}
-			}
-		} else {
-			for _, m := range taxIDText.FindAllSubmatchIndex(c, -1) {
-				spans = append(spans, [2]int{m[2], m[3]})
-			}
+			out.WriteString(finlint.MaskTaxIDs(c))
+			continue
 		}
+		// Not JSON: mask what looks like a document_id's string value.
 		pos := 0
-		for _, sp := range spans {
-			out = append(out, c[pos:sp[0]]...)
-			out = append(out, rules.MaskTaxID(string(c[sp[0]:sp[1]]))...)
-			pos = sp[1]
+		for _, m := range taxIDText.FindAllSubmatchIndex(c, -1) {
+			out.Write(c[pos:m[2]])
+			out.WriteString(rules.MaskTaxID(string(c[m[2]:m[3]])))
+			pos = m[3]
 		}
-		out = append(out, c[pos:]...)
+		out.Write(c[pos:])
 	}
-	s := string(out)
-	// Longer ids first, so that one that begins with another is masked
-	// whole: strings.Replacer tries its old strings in argument order.
-	slices.SortFunc(ids, func(a, b string) int {
-		if c := cmp.Compare(len(b), len(a)); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-	var pairs []string
-	for _, id := range slices.Compact(ids) {
-		if utf8.RuneCountInString(id) > 4 {
-			pairs = append(pairs, id, rules.MaskTaxID(id))
-		}
-	}
-	if len(pairs) > 0 {
-		s = strings.NewReplacer(pairs...).Replace(s)
-	}
-	return s
+	return out.String()
 }
