@@ -3,13 +3,14 @@ package rules
 // NonBlank reports a required text that is empty or only white space.
 var NonBlank = &Rule{
 	ID:       "non-blank",
-	Title:    "names, address lines and tax ids must not be blank",
+	Title:    "names, street line 1, city and tax documents must not be blank",
 	Severity: Error,
 	Source:   "SPEC structure table",
 	Doc: `A field that is present must say something: first_name, last_name,
-middle_name, the _en transliterations, street_line_1, city, postal_code and
-each tax_info document_type and document_id must hold at least one character
-that is not white space. "" and "   " are how a blank spreadsheet cell or an
+middle_name and their _en transliterations, street_line_1, city, and each
+tax_info document_type and document_id must hold at least one character that
+is not white space. (postal_code, street_line_2 and the street lines' _en
+twins are only required to be strings.) "" and "   " are how a blank spreadsheet cell or an
 unset template variable usually arrive.
 
 Fill the value in, or leave an optional field (middle_name) out altogether.`,
