@@ -79,6 +79,12 @@ type Submission struct {
 	CustomerID     string `json:"customer_id,omitempty"`
 	TOSPoliciesURL string `json:"tos_policies_url,omitempty"`
 	Error          string `json:"error,omitempty"`
+	// Sent is true when this run sent the request (whatever came of it);
+	// the summary's "submitted" counts these.
+	Sent bool `json:"-"`
+	// Due is true when the payload passed and was meant to be sent: one
+	// that then ends anything but created or skipped fails the run.
+	Due bool `json:"-"`
 }
 
 // Count returns how many findings have each severity.

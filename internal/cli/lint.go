@@ -173,6 +173,23 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		client, err = newClient(e, finapi.BaseURLFromEnv(e.getenv), finapi.CredentialsFromEnv(e.getenv))
 		return client, err
 	}
+	// Submission is checked (credentials, base URL, production, journal
+	// lock) before anything touches the network.
+	var sub *submitter
+	if f.submit && f.offline {
+		return usageErr("--submit and --offline do not go together: submitting needs the network")
+	}
+	if f.submit {
+		stdinIsInput := false
+		for _, a := range args {
+			stdinIsInput = stdinIsInput || a == "-"
+		}
+		if sub, err = newSubmitter(e, f, getClient, failOn, jobs, stdinIsInput); err != nil {
+			return err
+		}
+		defer sub.close()
+	}
+
 	cats := loadCatalogues(ctx, e, getClient, f.offline, cfg.CacheTTL)
 
 	l, err := finlint.New(finlint.Options{
@@ -205,35 +222,27 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		}
 	}()
 
+	if sub != nil {
+		sub.linter = l
+	}
 	for _, o := range outs {
 		if err := o.format.Start(); err != nil {
 			return outputErr(o, err)
 		}
 	}
-	var sub *submitter
-	if f.submit {
-		stdinIsInput := false
-		for _, a := range args {
-			stdinIsInput = stdinIsInput || a == "-"
-		}
-		if sub, err = newSubmitter(e, f, getClient, l, failOn, jobs, stdinIsInput); err != nil {
-			return err
-		}
-		defer sub.close()
-	}
-
 	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, limit: f.maxSize}
 	var sum report.Summary
 	failed := false
 	prog := newProgress(e, f.quiet)
 	emit := func(r finlint.Result) error {
 		prog.tick()
+		bl.filter(&r)
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true
 			}
 		}
-		if s := r.Submission; s != nil && s.Status != "created" && s.Status != "skipped" && r.Error == "" {
+		if s := r.Submission; s != nil && s.Due && s.Status != "created" && s.Status != "skipped" {
 			failed = true // a submission that was due and did not succeed
 		}
 		sum.Add(&r)
@@ -271,7 +280,8 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		return nil
 	}
 	runErr := l.Run(ctx, fd.next, func(r finlint.Result) error {
-		bl.filter(&r)
+		// The baseline records and the submission judges every finding;
+		// only the report and the exit code leave the accepted ones out.
 		if blw != nil {
 			blw.add(&r)
 		}

@@ -40,7 +40,9 @@ type submitter struct {
 	fatal error
 }
 
-func newSubmitter(e *env, f *lintFlags, getClient func() (*finapi.Client, error), l *finlint.Linter, failOn rules.Severity, jobs int, stdinIsInput bool) (*submitter, error) {
+// newSubmitter checks everything submission needs and takes the journal's
+// lock; the caller sets linter before the first payload.
+func newSubmitter(e *env, f *lintFlags, getClient func() (*finapi.Client, error), failOn rules.Severity, jobs int, stdinIsInput bool) (*submitter, error) {
 	base := finapi.BaseURLFromEnv(e.getenv)
 	if err := finapi.CheckBaseURL(base); err != nil {
 		return nil, usageErr("FIN_BASE_URL: %v", err)
@@ -74,7 +76,7 @@ func newSubmitter(e *env, f *lintFlags, getClient func() (*finapi.Client, error)
 		return nil, usageErr("%v", err)
 	}
 	return &submitter{
-		linter: l, client: client, journal: j, failOn: failOn,
+		client: client, journal: j, failOn: failOn,
 		sem:     make(chan struct{}, jobs),
 		limiter: newLimiter(f.rate, time.Now),
 		inRun:   map[string]string{},
@@ -103,6 +105,11 @@ func (s *submitter) due(r *finlint.Result) (bool, string) {
 	if r.Error != "" || r.Data == nil {
 		return false, "not read"
 	}
+	if !r.Valid {
+		// Whatever --fail-on says, a payload with an error is one the API
+		// would refuse, or worse, take in a form nobody meant.
+		return false, "has errors"
+	}
 	for _, f := range r.Findings {
 		if s.failOn != rules.Off && f.Severity >= s.failOn {
 			return false, "has findings at or above --fail-on"
@@ -123,6 +130,7 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 	}
 	key := finapi.Key(r.Data)
 	if sub := s.fromJournal(key); sub != nil {
+		sub.Due = true
 		r.Submission = sub
 		out <- r
 		return out
@@ -138,12 +146,13 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 	}
 	s.mu.Unlock()
 	if dup {
-		r.Submission = &finlint.Submission{Status: "skipped", Error: "the same bytes as " + first + ", sent once in this run"}
+		r.Submission = &finlint.Submission{Status: "not-sent", Due: true, Error: "the same bytes as " + first + ", which this run sends once"}
 		out <- r
 		return out
 	}
 	go func() {
 		s.send(ctx, &r, key)
+		r.Submission.Due = true
 		out <- r
 	}()
 	return out
@@ -189,6 +198,7 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 		return
 	}
 	res, err := s.client.CreateIndividual(ctx, r.Data)
+	sent := res.Kind != finapi.NotSent
 	entry := finapi.EntryFor(res, err)
 	entry.Source, entry.Record = r.Source, r.Record
 	entry.Error = s.linter.Scrub(r, entry.Error) // the API may quote the payload back
@@ -196,7 +206,7 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 	if errors.Is(err, finapi.ErrUnauthorized) {
 		s.stop(err)
 	}
-	sub := &finlint.Submission{HTTPStatus: res.HTTPStatus, CustomerID: res.CustomerID, TOSPoliciesURL: res.TosPoliciesURL}
+	sub := &finlint.Submission{HTTPStatus: res.HTTPStatus, CustomerID: res.CustomerID, TOSPoliciesURL: res.TosPoliciesURL, Sent: sent}
 	switch res.Kind {
 	case finapi.Created:
 		sub.Status = "created"

@@ -233,9 +233,10 @@ func TestSubmitRefusesUnsafeSetups(t *testing.T) {
 		{with("FIN_BASE_URL", "https://api.fin.com"), nil, "needs --yes"},
 		{map[string]string{"FINLINT_CACHE_DIR": t.TempDir()}, nil, "needs FIN_CLIENT_ID"},
 		{with("FIN_BASE_URL", "http://127.0.0.1:1"), []string{"--rate", "0"}, "--rate"},
+		{with("FIN_BASE_URL", "http://127.0.0.1:1"), []string{"--offline"}, "do not go together"},
 	}
 	for _, c := range cases {
-		args := append([]string{"lint", "--offline", "--submit", "--journal", j}, c.args...)
+		args := append([]string{"lint", "--submit", "--journal", j}, c.args...)
 		r := runCLI(t, nil, c.env, append(args, p)...)
 		assert.Equal(t, 2, r.code, c.want)
 		assert.Contains(t, r.stderr, c.want)
@@ -279,4 +280,26 @@ func TestSubmitNeverLeaksSecretsOrTokens(t *testing.T) {
 	}
 	assert.NotContains(t, all.String(), "987-65-4321", "tax ids are masked")
 	assert.NotContains(t, all.String(), "65-4321")
+}
+
+// Neither --fail-on none nor a baseline that accepts the errors makes a
+// payload with errors due for submission: the API would refuse it, or take
+// it in a form nobody meant.
+func TestSubmitNeverSendsPayloadsWithErrors(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	dir := t.TempDir()
+	in, valid := batch(t, dir)
+	env := serverEnv(t, srv)
+	bl := filepath.Join(dir, "baseline.json")
+	require.Equal(t, 1, runCLI(t, nil, env, "lint", "--write-baseline", bl, in).code)
+
+	r := runCLI(t, nil, env, "lint", "--submit", "--journal", filepath.Join(dir, "j1.jsonl"), "--fail-on", "none", "--baseline", bl, "--format", "json", in)
+	assert.Equal(t, 0, r.code, "every payload that was due was created; the rest were accepted")
+	assert.Equal(t, []string{"created", "not-sent", "created", "not-sent", "created", "not-sent"}, statuses(submissions(t, r.stdout)))
+	assert.Len(t, srv.Customers(), len(valid))
+	o := decodeJSON(t, r.stdout)
+	assert.Equal(t, 3, o.Summary["submitted"])
+	for _, res := range o.Results {
+		assert.Empty(t, res.Findings, "the baseline hides the accepted findings in the report")
+	}
 }

@@ -65,16 +65,16 @@ func (s *Summary) Add(r *finlint.Result) {
 	if r.Submission == nil {
 		return
 	}
+	if r.Submission.Sent {
+		s.Submitted++
+	}
 	switch r.Submission.Status {
 	case statusCreated:
 		s.Created++
-		s.Submitted++
 	case statusFailed:
 		s.Failed++
-		s.Submitted++
 	case statusUnknown:
 		s.Unknown++
-		s.Submitted++
 	case statusSkipped:
 		s.Skipped++
 	case statusNotSent:

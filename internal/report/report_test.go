@@ -45,10 +45,10 @@ func fixtures() []*finlint.Result {
 			Context: `{"verification_type":}`, ContextColumn: 22,
 		}}},
 		{Source: "batch.ndjson", Record: 4, Valid: true, Data: []byte(leak), Submission: &finlint.Submission{
-			Status: "created", HTTPStatus: 200, CustomerID: "cus_123", TOSPoliciesURL: "https://sandbox.fin.com/tos/abc",
+			Status: "created", HTTPStatus: 200, CustomerID: "cus_123", TOSPoliciesURL: "https://sandbox.fin.com/tos/abc", Sent: true,
 		}},
 		{Source: "batch.ndjson", Record: 5, Valid: true, Findings: []rules.Finding{}, Data: []byte(leak),
-			Submission: &finlint.Submission{Status: "failed", HTTPStatus: 500, Error: "internal server error"}},
+			Submission: &finlint.Submission{Status: "failed", HTTPStatus: 500, Error: "internal server error", Sent: true}},
 		{Source: "missing.json", Error: "cannot read input: open missing.json: no such file or directory"},
 	}
 }
@@ -84,12 +84,15 @@ func TestSummaryAdd(t *testing.T) {
 	assert.Equal(t, s.Payloads, s.Valid+s.Invalid+s.Unreadable)
 
 	var more Summary
-	for _, st := range []string{"created", "skipped", "failed", "unknown", "not-sent", "skipped"} {
-		more.Add(&finlint.Result{Source: "x", Valid: true, Submission: &finlint.Submission{Status: st}})
+	for _, sub := range []finlint.Submission{
+		{Status: "created", Sent: true}, {Status: "skipped"}, {Status: "failed", Sent: true},
+		{Status: "unknown", Sent: true}, {Status: "unknown"}, {Status: "not-sent"}, {Status: "skipped"},
+	} {
+		more.Add(&finlint.Result{Source: "x", Valid: true, Submission: &sub})
 	}
 	assert.Equal(t, Summary{
-		Payloads: 6, Valid: 6, Submitted: 3, Created: 1, Skipped: 2, Failed: 1, Unknown: 1, NotSent: 1,
-	}, more, "only created, failed and unknown were sent")
+		Payloads: 7, Valid: 7, Submitted: 3, Created: 1, Skipped: 2, Failed: 1, Unknown: 2, NotSent: 1,
+	}, more, "submitted counts what this run sent; an unknown from an earlier run was not")
 }
 
 func TestSummaryJSONKeys(t *testing.T) {
