@@ -14,7 +14,6 @@ import (
 	"sync/atomic"
 
 	"github.com/finlint/finlint"
-	"github.com/finlint/finlint/internal/jsondoc"
 )
 
 // input is one file (or stdin) to lint.
@@ -207,12 +206,7 @@ func sniffNDJSON(r io.Reader, limit int) (io.Reader, bool) {
 		break
 	}
 	rest := io.MultiReader(bytes.NewReader(first), br)
-	line := bytes.TrimSpace(first)
-	if len(line) == 0 || line[0] != '{' || len(first) > limit {
-		return rest, false
-	}
-	doc := jsondoc.Parse(line, jsondoc.Limits{})
-	if doc.Root == nil || len(doc.Problems) > 0 || doc.Root.Kind != jsondoc.Object {
+	if !looksLikeRecord(first) || len(first) > limit {
 		return rest, false
 	}
 	// Look past blank lines for a second value.
@@ -228,6 +222,36 @@ func sniffNDJSON(r io.Reader, limit int) (io.Reader, bool) {
 		}
 		return io.MultiReader(bytes.NewReader(first), br), true
 	}
+}
+
+// looksLikeRecord says whether a line is one whole JSON object, judged by
+// its brackets and strings alone, so that a first record with a broken
+// value or bad bytes still counts: a pretty-printed document's first line
+// ("{") never does.
+func looksLikeRecord(line []byte) bool {
+	line = bytes.TrimSpace(line)
+	if len(line) < 2 || line[0] != '{' || line[len(line)-1] != '}' {
+		return false
+	}
+	depth, inString := 0, false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+			if depth == 0 && i != len(line)-1 {
+				return false // a second value on the same line
+			}
+		}
+	}
+	return depth == 0 && !inString
 }
 
 // unwrapPath drops the *PathError wrapper: the source is printed beside

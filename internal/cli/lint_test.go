@@ -306,3 +306,29 @@ func TestProgressOnlyOnATerminalStderrAndErased(t *testing.T) {
 	assert.Empty(t, run(true, true, fixture("valid")), "not on the terminal the findings go to")
 	assert.Empty(t, run(false, false, fixture("valid")))
 }
+
+// Standard input is NDJSON when its first line is one whole object and
+// another line follows, even when that first record is itself broken.
+func TestStdinNDJSONWithABrokenFirstRecord(t *testing.T) {
+	ref, err := os.ReadFile(fixture("valid/us-maria-garcia.json"))
+	require.NoError(t, err)
+	var v any
+	require.NoError(t, json.Unmarshal(ref, &v))
+	good, _ := json.Marshal(v)
+	for name, first := range map[string]string{
+		"invalid UTF-8":    "{\"basic_info\": {\"first_name\": \"Mar\xffa\"}}",
+		"lone surrogate":   `{"basic_info": {"first_name": "\ud800"}}`,
+		"missing value":    `{"verification_type": , "x": "}"}`,
+		"braces in string": `{"a": "{[", "b": "\"}"}`,
+	} {
+		r := runCLI(t, strings.NewReader(first+"\n"+string(good)+"\n"), nil, "lint", "--format", "json")
+		o := decodeJSON(t, r.stdout)
+		require.Len(t, o.Results, 2, name)
+		assert.Equal(t, 1, o.Results[0].Record, name)
+		assert.False(t, o.Results[0].Valid, name)
+		assert.Equal(t, 2, o.Results[1].Record, name)
+		assert.True(t, o.Results[1].Valid, name)
+	}
+	assert.False(t, looksLikeRecord([]byte(`{"a": 1} {"b": 2}`)))
+	assert.False(t, looksLikeRecord([]byte(`{`)))
+}
