@@ -23,9 +23,15 @@ func Run(p *Pass, list []*Rule, sev func(*Rule) Severity) {
 }
 
 func runOne(p *Pass, r *Rule) {
+	b := &budget{}
+	p.budget = b
 	defer func() {
+		p.budget = nil
 		if v := recover(); v != nil {
 			p.Report(Finding{Path: "", Message: fmt.Sprintf("internal error in rule %s: %v; please report it", r.ID, v)})
+		}
+		if b.dropped > 0 {
+			p.Report(Finding{Path: "", Message: fmt.Sprintf("%d more findings of %s in this payload are not shown", b.dropped, r.ID)})
 		}
 	}()
 	r.Run(p)

@@ -33,6 +33,7 @@ type Pass struct {
 	rule     *Rule
 	severity Severity
 	out      *[]Finding
+	budget   *budget
 	schema   *schemaState
 }
 
@@ -70,6 +71,13 @@ func (p *Pass) Text(ptr string) (string, bool) { return p.Doc.Lookup(ptr).Text()
 // Column are filled in by the engine; set Offset only to point somewhere
 // other than the value at Path (use -1 or leave 0 with Path for the default).
 func (p *Pass) Report(f Finding) {
+	if b := p.budget; b != nil {
+		if b.used == MaxFindingsPerRule {
+			b.dropped++
+			return
+		}
+		b.used++
+	}
 	f.Rule = p.rule.ID
 	f.Severity = p.severity
 	if f.Offset == 0 {
@@ -77,6 +85,14 @@ func (p *Pass) Report(f Finding) {
 	}
 	*p.out = append(*p.out, f)
 }
+
+// MaxFindingsPerRule is how many findings one rule reports for one payload;
+// past it the rest are counted in one last finding. A hostile payload (an
+// array of 200,000 repeated ids) must not cost memory in proportion to its
+// mistakes.
+const MaxFindingsPerRule = 100
+
+type budget struct{ used, dropped int }
 
 // Reportf records a finding at path with a message.
 func (p *Pass) Reportf(path, msg string) {

@@ -82,3 +82,13 @@ func TestRulesTolerateAnyShape(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingsPerRuleAreCapped(t *testing.T) {
+	ids := strings.Repeat("1, ", 500) + "1"
+	fs := checkPatch(t, DuplicateSourceOfFund, `{"financial_profile": {"source_of_fund_ids": [`+ids+`]}}`)
+	require.Len(t, fs, MaxFindingsPerRule+1)
+	last := fs[len(fs)-1]
+	assert.Equal(t, "", last.Path)
+	assert.Equal(t, "400 more findings of duplicate-source-of-fund in this payload are not shown", last.Message)
+	assert.Equal(t, Warning, last.Severity)
+}

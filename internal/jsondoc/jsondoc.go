@@ -170,6 +170,9 @@ type Limits struct {
 	MaxDepth int
 }
 
+// MaxNumberLength is the longest number literal Parse accepts.
+const MaxNumberLength = 1000
+
 // DefaultMaxDepth is the nesting limit when Limits.MaxDepth is zero.
 const DefaultMaxDepth = 64
 
@@ -505,6 +508,11 @@ func (p *parser) number() *Value {
 		for i < len(src) && src[i] >= '0' && src[i] <= '9' {
 			i++
 		}
+	}
+	if i-start > MaxNumberLength {
+		// No id or amount is this long, and exact arithmetic on it (the
+		// schema's, the rules') would cost time quadratic in its length.
+		p.fail(start, "number literal of %d characters; at most %d are accepted", i-start, MaxNumberLength)
 	}
 	p.pos = i
 	return &Value{Kind: Number, Str: string(src[start:i]), Start: start, End: i}

@@ -156,3 +156,14 @@ func TestPlainText(t *testing.T) {
 		assert.Equal(t, want, Parse([]byte(in), Limits{}).PlainText(), in)
 	}
 }
+
+func TestOverlongNumberIsRefusedQuickly(t *testing.T) {
+	long := `{"a": ` + strings.Repeat("9", 900_000) + `}`
+	d := Parse([]byte(long), Limits{})
+	require.NotNil(t, d.Fatal())
+	assert.Contains(t, d.Fatal().Msg, "number literal of 900000 characters")
+	line, col := d.Position(d.Fatal().Offset)
+	assert.Equal(t, [2]int{1, 7}, [2]int{line, col})
+	ok := Parse([]byte(`{"a": `+strings.Repeat("9", MaxNumberLength)+`}`), Limits{})
+	assert.Nil(t, ok.Fatal())
+}
