@@ -15,7 +15,8 @@ import (
 // a few payloads per worker are held at once, so memory stays flat however
 // long the sequence is. next returns false when there are no more payloads.
 // Run stops early, returning fn's error, when fn fails, and returns
-// ctx.Err() when the context ends.
+// ctx.Err() when the context ends, at once even when next is blocked in a
+// read (the goroutine calling next then ends when next returns).
 func (l *Linter) Run(ctx context.Context, next func() (Payload, bool), fn func(Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -58,7 +59,23 @@ func (l *Linter) Run(ctx context.Context, next func() (Payload, bool), fn func(R
 		}
 	}()
 	var err error
-	for out := range order {
+	for {
+		var out chan Result
+		var ok bool
+		select {
+		case out, ok = <-order:
+		case <-ctx.Done():
+			// next may be blocked in a read that nothing can interrupt
+			// (a terminal, a pipe): return now rather than wait for it.
+			// The producer and workers end as soon as next returns.
+			if err != nil {
+				return err
+			}
+			return ctx.Err()
+		}
+		if !ok {
+			break
+		}
 		var res Result
 		select {
 		case res = <-out:

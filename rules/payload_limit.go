@@ -19,7 +19,12 @@ Split the input, or raise --max-size if the payloads really are that large.`,
 	Bad:  Example{Patch: `{"meta_data": {"blob": "AAAAAAAAAAAAAAAA"}}`, MaxSize: 1024},
 	Good: Example{Patch: `{"meta_data": {"blob": "AAAAAAAAAAAAAAAA"}}`, MaxSize: 1 << 20},
 	Run: func(p *Pass) {
-		if p.MaxSize > 0 && p.Size > p.MaxSize {
+		switch {
+		case p.MaxSize <= 0 || p.Size <= p.MaxSize:
+		case p.Size == p.MaxSize+1:
+			// A stream read only to one byte past the limit.
+			p.Report(Finding{Path: "", Message: fmt.Sprintf("payload is larger than the %d-byte limit; it was not parsed (raise the limit with --max-size)", p.MaxSize)})
+		default:
 			p.Report(Finding{Path: "", Message: fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed (raise the limit with --max-size)", p.Size, p.MaxSize)})
 		}
 	},

@@ -156,22 +156,36 @@ func readIgnore(path string, n *yaml.Node) (finlint.Ignore, error) {
 		k, v := n.Content[i], n.Content[i+1]
 		switch k.Value {
 		case "rule":
+			if v.Kind != yaml.ScalarNode {
+				return ig, usageErr("%s:%d: ignore.rule: want a rule id, or *", path, v.Line)
+			}
 			ig.Rule = v.Value
 			if ig.Rule != "*" && rules.Lookup(rules.All(), ig.Rule) == nil {
 				return ig, usageErr("%s:%d: ignore.rule: unknown rule %q%s", path, v.Line, v.Value, didYouMeanRule(v.Value))
 			}
 		case "files":
+			if v.Kind != yaml.ScalarNode {
+				return ig, usageErr("%s:%d: ignore.files: want one glob, such as \"fixtures/legacy/**\"", path, v.Line)
+			}
 			ig.Files = v.Value
 		case "paths":
 			switch v.Kind {
 			case yaml.SequenceNode:
 				for _, p := range v.Content {
+					if p.Kind != yaml.ScalarNode {
+						return ig, usageErr("%s:%d: ignore.paths: want a list of JSON Pointer globs", path, p.Line)
+					}
 					ig.Paths = append(ig.Paths, p.Value)
 				}
 			case yaml.ScalarNode:
 				ig.Paths = []string{v.Value}
+			default:
+				return ig, usageErr("%s:%d: ignore.paths: want a list of JSON Pointer globs", path, v.Line)
 			}
 		case "reason":
+			if v.Kind != yaml.ScalarNode {
+				return ig, usageErr("%s:%d: ignore.reason: want a sentence", path, v.Line)
+			}
 			ig.Reason = v.Value
 		default:
 			return ig, usageErr("%s:%d: ignore.%s: unknown key%s", path, k.Line, k.Value, didYouMean(k.Value, known))

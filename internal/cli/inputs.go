@@ -175,7 +175,7 @@ func (f *feeder) closeCur() {
 }
 
 // readWhole reads a whole-file payload, keeping at most limit+1 bytes: a
-// larger file is counted, not held.
+// larger file is sized, not held.
 func readWhole(r io.Reader, source string, limit int) finlint.Payload {
 	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {
@@ -184,11 +184,16 @@ func readWhole(r io.Reader, source string, limit int) finlint.Payload {
 	if len(data) <= limit {
 		return finlint.Payload{Source: source, Data: data}
 	}
-	n, err := io.Copy(io.Discard, r)
-	if err != nil {
-		return finlint.Payload{Source: source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(err))}
+	// Too large. A regular file says its size; a stream (a pipe,
+	// /dev/zero) is not read on, since it may never end: its size is
+	// reported as "larger than the limit".
+	size := int64(len(data))
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
 	}
-	return finlint.Payload{Source: source, Size: int64(len(data)) + n}
+	return finlint.Payload{Source: source, Size: size}
 }
 
 // sniffNDJSON decides whether stdin is newline-delimited: its first line is

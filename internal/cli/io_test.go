@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bufio"
+	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,4 +78,47 @@ func TestClosedStdout(t *testing.T) {
 	}
 	assert.Equal(t, 2, cmd.ProcessState.ExitCode())
 	assert.Contains(t, stderr.String(), "broken pipe")
+}
+
+// An endless stream given as a path is sized up to the limit, not read to
+// its end (which never comes).
+func TestEndlessInputIsCutAtTheLimit(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	done := make(chan runResult, 1)
+	go func() { done <- runCLI(t, nil, nil, "lint", "--format", "json", "--max-size", "1024", "/dev/zero") }()
+	select {
+	case r := <-done:
+		assert.Equal(t, 1, r.code, r.stderr)
+		o := decodeJSON(t, r.stdout)
+		require.Len(t, o.Results, 1)
+		require.Len(t, o.Results[0].Findings, 1)
+		assert.Equal(t, "payload-limit", o.Results[0].Findings[0].Rule)
+		assert.Contains(t, o.Results[0].Findings[0].Message, "larger than the 1024-byte limit")
+	case <-time.After(10 * time.Second):
+		t.Fatal("finlint read /dev/zero to no end")
+	}
+}
+
+// Cancelling (Ctrl-C) stops a run even while it waits for standard input.
+func TestCancelWhileStdinBlocks(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	var out, errb strings.Builder
+	e := &env{stdin: pr, stdout: &out, stderr: &errb,
+		getenv: func(k string) string { return map[string]string{"FINLINT_CACHE_DIR": t.TempDir()}[k] },
+		now:    func() time.Time { return fixedNow }, isTTY: func(any) bool { return false }}
+	ctx, cancel := context.WithCancel(t.Context())
+	code := make(chan int, 1)
+	go func() { code <- run(ctx, e, []string{"lint", "--ndjson", "-"}) }()
+	time.Sleep(100 * time.Millisecond)
+	cancel()
+	select {
+	case c := <-code:
+		assert.Equal(t, 2, c)
+		assert.Contains(t, errb.String(), "context canceled")
+	case <-time.After(5 * time.Second):
+		t.Fatal("the run did not stop while standard input was blocked")
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/finlint/finlint"
@@ -296,6 +297,11 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	}
 	prog.done()
 	if runErr != nil {
+		// An interrupted run still closes its documents (a JSON array,
+		// a SARIF log) so that what was written parses; best effort.
+		for _, o := range outs {
+			_ = o.format.Finish(sum)
+		}
 		var xe *exitError
 		if errors.As(runErr, &xe) {
 			return runErr
@@ -352,6 +358,14 @@ func openOutputs(e *env, f *lintFlags, severity func(*rules.Rule) rules.Severity
 	specs := f.formats
 	if len(specs) == 0 {
 		specs = []string{"text"}
+	}
+	// Every name is checked before any file is created, so a typo in the
+	// second --format leaves no empty first file behind.
+	for _, s := range specs {
+		name, _, _ := strings.Cut(s, "=")
+		if !slices.Contains(report.Names(), name) {
+			return nil, usageErr("--format %s: unknown format %q (want one of %s)", s, name, strings.Join(report.Names(), ", "))
+		}
 	}
 	var outs []*output
 	for _, s := range specs {

@@ -332,3 +332,26 @@ func TestStdinNDJSONWithABrokenFirstRecord(t *testing.T) {
 	assert.False(t, looksLikeRecord([]byte(`{"a": 1} {"b": 2}`)))
 	assert.False(t, looksLikeRecord([]byte(`{`)))
 }
+
+func TestIgnoreFilesMatchesDotSlashPaths(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeFile(t, dir, ".finlint.yaml", "ignore:\n  - rule: unknown-field\n    files: \"testdata/invalid/**\"\n    reason: fixtures\n")
+	wd, _ := os.Getwd()
+	require.NoError(t, os.Chdir(repo))
+	defer os.Chdir(wd)
+	r := runCLI(t, nil, nil, "lint", "--config", cfg, "--format", "json", "./testdata/invalid/unknown-field.json")
+	o := decodeJSON(t, r.stdout)
+	for _, f := range o.Results[0].Findings {
+		assert.NotEqual(t, "unknown-field", f.Rule)
+	}
+	assert.NotContains(t, r.stderr, "matched nothing")
+}
+
+func TestBadFormatLeavesNoFileBehind(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x.json")
+	r := runCLI(t, nil, nil, "lint", "--format", "json="+out, "--format", "xml", fixture("valid"))
+	assert.Equal(t, 2, r.code)
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "no output file is created before every format is known")
+}

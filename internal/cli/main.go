@@ -62,6 +62,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// write with EPIPE instead of killing the process: the run stops, says
 	// why on standard error, and exits 2 like any other output failure.
 	signal.Ignore(syscall.SIGPIPE)
+	// The first Ctrl-C stops the run cleanly; a second one, if the run
+	// is stuck in a read, ends the process at once.
+	go func() { <-ctx.Done(); stop() }()
 	wd, _ := os.Getwd()
 	e := &env{
 		stdin: stdin, stdout: stdout, stderr: stderr,
