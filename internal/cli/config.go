@@ -214,3 +214,50 @@ func didYouMeanRule(id string) string {
 	}
 	return didYouMean(id, ids)
 }
+
+// settings are what lint and fix both take from the config file and the
+// flags they share, flags winning over the file.
+type settings struct {
+	cfgPath  string
+	cfg      *config
+	failOn   rules.Severity // rules.Off: never fail on findings
+	severity map[string]rules.Severity
+}
+
+func loadSettings(configFlag string, failOnSet bool, failOnFlag string, ruleFlags []string, wd string) (*settings, error) {
+	cfgPath, err := findConfig(configFlag, wd)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := loadConfig(cfgPath)
+	if err != nil {
+		return nil, err
+	}
+	s := &settings{cfgPath: cfgPath, cfg: cfg, failOn: rules.Error, severity: map[string]rules.Severity{}}
+	switch {
+	case failOnSet:
+		if s.failOn, err = parseFailOn(failOnFlag); err != nil {
+			return nil, err
+		}
+	case cfg.FailOnNone:
+		s.failOn = rules.Off
+	case cfg.FailOn != nil:
+		s.failOn = *cfg.FailOn
+	}
+	for id, sev := range cfg.Rules {
+		s.severity[id] = sev
+	}
+	if err := parseRuleFlags(ruleFlags, s.severity); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// linterErr reports a bad option as a usage error, naming the config file
+// when there is one.
+func (s *settings) linterErr(err error) error {
+	if s.cfgPath != "" {
+		return usageErr("%s: %v", s.cfgPath, err)
+	}
+	return usageErr("%v", err)
+}

@@ -107,32 +107,11 @@ type fixRun struct {
 }
 
 func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args []string) error {
-	cfgPath, err := findConfig(f.config, e.wd)
+	st, err := loadSettings(f.config, cmd.Flags().Changed("fail-on"), f.failOn, f.rules, e.wd)
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(cfgPath)
-	if err != nil {
-		return err
-	}
-	failOn := rules.Error
-	switch {
-	case cmd.Flags().Changed("fail-on"):
-		if failOn, err = parseFailOn(f.failOn); err != nil {
-			return err
-		}
-	case cfg.FailOnNone:
-		failOn = rules.Off
-	case cfg.FailOn != nil:
-		failOn = *cfg.FailOn
-	}
-	severity := map[string]rules.Severity{}
-	for id, s := range cfg.Rules {
-		severity[id] = s
-	}
-	if err := parseRuleFlags(f.rules, severity); err != nil {
-		return err
-	}
+	cfg, failOn := st.cfg, st.failOn
 	stdin := false
 	for _, a := range args {
 		stdin = stdin || a == "-"
@@ -144,16 +123,13 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 	noClient := func() (*finapi.Client, error) { return nil, errors.New("fix works offline") }
 	l, err := finlint.New(finlint.Options{
 		Now:             e.now,
-		Severity:        severity,
+		Severity:        st.severity,
 		Catalogues:      loadCatalogues(ctx, e, noClient, true, cfg.CacheTTL),
 		RelianceEnabled: cfg.RelianceEnabled != nil && *cfg.RelianceEnabled,
 		Ignore:          cfg.Ignore,
 	})
 	if err != nil {
-		if cfgPath != "" {
-			return usageErr("%s: %v", cfgPath, err)
-		}
-		return usageErr("%v", err)
+		return st.linterErr(err)
 	}
 	text, err := report.New("text", e.stderr, report.Options{
 		Color: e.isTTY(e.stderr) && e.getenv("NO_COLOR") == "",

@@ -104,26 +104,11 @@ func parseFailOn(s string) (rules.Severity, error) {
 
 func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args []string) error {
 	changed := cmd.Flags().Changed
-	cfgPath, err := findConfig(f.config, e.wd)
+	st, err := loadSettings(f.config, changed("fail-on"), f.failOn, f.rules, e.wd)
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(cfgPath)
-	if err != nil {
-		return err
-	}
-
-	failOn := rules.Error
-	switch {
-	case changed("fail-on"):
-		if failOn, err = parseFailOn(f.failOn); err != nil {
-			return err
-		}
-	case cfg.FailOnNone:
-		failOn = rules.Off
-	case cfg.FailOn != nil:
-		failOn = *cfg.FailOn
-	}
+	cfg, cfgPath, failOn, severity := st.cfg, st.cfgPath, st.failOn, st.severity
 	jobs := f.jobs
 	if !changed("jobs") && cfg.Jobs != nil {
 		jobs = *cfg.Jobs
@@ -136,13 +121,6 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	}
 	if f.maxDepth < 1 {
 		return usageErr("--max-depth: want at least 1, not %d", f.maxDepth)
-	}
-	severity := map[string]rules.Severity{}
-	for id, s := range cfg.Rules {
-		severity[id] = s
-	}
-	if err := parseRuleFlags(f.rules, severity); err != nil {
-		return err
 	}
 	reliance := cfg.RelianceEnabled != nil && *cfg.RelianceEnabled
 
@@ -205,10 +183,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		MaxDepth:        f.maxDepth,
 	})
 	if err != nil {
-		if cfgPath != "" {
-			return usageErr("%s: %v", cfgPath, err)
-		}
-		return usageErr("%v", err)
+		return st.linterErr(err)
 	}
 
 	outs, err := openOutputs(e, f, l.SeverityOf)
