@@ -311,7 +311,10 @@ func TestCreateTokenUnavailableIsNotSent(t *testing.T) {
 
 func TestCreateConcurrentExactlyOnce(t *testing.T) {
 	srv := startServer(t, finapitest.Options{})
-	for i := 0; i < 5; i++ {
+	// Fewer 429s than a request's attempts (5): even if one request draws
+	// them all, as it can on a loaded machine, its last attempt succeeds.
+	const faults = 4
+	for i := 0; i < faults; i++ {
 		srv.Script(finapitest.PathCreate, finapitest.Fault{Status: 429, RetryAfter: "1"})
 	}
 	cl, _ := newClient(t, srv, creds(), finapi.Options{})
@@ -342,7 +345,7 @@ func TestCreateConcurrentExactlyOnce(t *testing.T) {
 	for i := 0; i < n; i++ {
 		assert.Equal(t, 1, bodies[string(payload(fmt.Sprintf("p%02d@example.com", i)))])
 	}
-	assert.Len(t, srv.CreateRequests(), n+5)
+	assert.Len(t, srv.CreateRequests(), n+faults)
 	assert.Equal(t, 1, srv.TokensIssued())
 	for _, r := range srv.CreateRequests() {
 		assert.Equal(t, "Bearer "+srv.Secrets()[0], r.Authorization)
