@@ -575,3 +575,36 @@ func TestRedactedContextKeepsTheCaretInPlace(t *testing.T) {
 	assert.Equal(t, `"*"`, string(ctx[g.ContextColumn-1:g.ContextColumn+2]), "caret at the masked value in %q", g.Context)
 	assert.NotContains(t, g.Context, "MÉX")
 }
+
+// TestHugeValueInEveryField puts a 200 KB value, ASCII and not, in every
+// string field of the reference payload in turn: no rule may take more
+// than linear time on it (a country-name lookup once took 20 s).
+func TestHugeValueInEveryField(t *testing.T) {
+	l := newLinter(t, finlint.Options{})
+	var fields [][2]string
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal([]byte(rules.ReferencePayload), &doc))
+	for _, sec := range []string{"basic_info", "address", "financial_profile"} {
+		for k, v := range doc[sec].(map[string]any) {
+			if _, ok := v.(string); ok {
+				fields = append(fields, [2]string{sec, k})
+			}
+		}
+	}
+	fields = append(fields, [2]string{"verification_type", ""})
+	require.Greater(t, len(fields), 15)
+	for _, fill := range []string{"U", "é", "Ж", "1", "+"} {
+		value, _ := json.Marshal(strings.Repeat(fill, 200_000/len(fill)))
+		for _, f := range fields {
+			patch := `{"` + f[0] + `": {"` + f[1] + `": ` + string(value) + `}}`
+			if f[1] == "" {
+				patch = `{"` + f[0] + `": ` + string(value) + `}`
+			}
+			data := patched(t, patch)
+			start := time.Now()
+			res := l.Lint(context.Background(), "huge.json", []byte(data))
+			assert.Less(t, time.Since(start), 5*time.Second*raceFactor(), "%s/%s filled with %q", f[0], f[1], fill)
+			assert.False(t, res.Valid && fill == "é", "%s/%s", f[0], f[1])
+		}
+	}
+}

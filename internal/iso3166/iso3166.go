@@ -106,6 +106,10 @@ func Alpha3(alpha2 string) (string, bool) {
 // the country library does not know.
 func Name(alpha3 string) string { return tables().names[alpha3] }
 
+// maxNameLength bounds the input SuggestCountry looks at: the longest
+// English country name has 44 letters.
+const maxNameLength = 80
+
 // SuggestCountry returns the vendor alpha-3 code that input most likely
 // means: an alpha-3 or alpha-2 code in any case ("usa", "US"), or a country
 // name in English or in a few other languages the country library knows
@@ -113,7 +117,9 @@ func Name(alpha3 string) string { return tables().names[alpha3] }
 // diacritics. It never suggests a code outside the vendor's list.
 func SuggestCountry(input string) (string, bool) {
 	s := strings.TrimSpace(input)
-	if s == "" {
+	// No country's name is near this long; and the name lookup of the
+	// country library costs far more than linear time on long input.
+	if s == "" || len(s) > maxNameLength {
 		return "", false
 	}
 	up := strings.ToUpper(s)

@@ -2,7 +2,9 @@ package iso3166
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -104,5 +106,23 @@ func TestSuggestCountryStaysInVendorList(t *testing.T) {
 		if ok && got != c {
 			t.Errorf("the name of %s, %q, suggests %s", c, Name(c), got)
 		}
+	}
+}
+
+// A hostile value must not stall the linter: the country library's name
+// lookup took over 20 s on a 500 KB string.
+func TestSuggestCountryIgnoresHugeInput(t *testing.T) {
+	done := make(chan bool, 1)
+	go func() {
+		_, ok := SuggestCountry(strings.Repeat("U", 500_000))
+		done <- ok
+	}()
+	select {
+	case ok := <-done:
+		if ok {
+			t.Fatal("a 500 KB string was taken for a country")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("SuggestCountry stalled on a long input")
 	}
 }
