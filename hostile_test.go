@@ -306,7 +306,7 @@ func TestHostileInputs(t *testing.T) {
 			name:  "UTF-8 byte order mark",
 			input: "\xef\xbb\xbf" + upper,
 			want: []outcome{{Hits: []hit{
-				{"json-syntax", "", 1, 2, "input starts with a UTF-8 byte order mark; remove it"},
+				{"json-syntax", "", 1, 1, "input starts with a UTF-8 byte order mark; remove it"},
 				{"email-lowercase", "/basic_info/email", 1, col(upper, `"Maria@`, 0) + 1, upperMsg},
 			}}},
 		},

@@ -69,7 +69,8 @@ func (p *Pass) Text(ptr string) (string, bool) { return p.Doc.Lookup(ptr).Text()
 
 // Report records a finding of the running rule. Rule, Severity, Line and
 // Column are filled in by the engine; set Offset only to point somewhere
-// other than the value at Path (use -1 or leave 0 with Path for the default).
+// other than the value at Path (leave it 0, or -1, for the default; at the
+// root "" a 0 means the first byte of the input).
 func (p *Pass) Report(f Finding) {
 	if b := p.budget; b != nil {
 		if b.used == MaxFindingsPerRule {
@@ -80,7 +81,9 @@ func (p *Pass) Report(f Finding) {
 	}
 	f.Rule = p.rule.ID
 	f.Severity = p.severity
-	if f.Offset == 0 {
+	// A zero Offset means "the value at Path", except at the root, where
+	// it is the very first byte (a byte order mark, an empty file).
+	if f.Offset == 0 && f.Path != "" {
 		f.Offset = -1
 	}
 	*p.out = append(*p.out, f)
