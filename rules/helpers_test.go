@@ -19,11 +19,8 @@ func (f fakeCatalogues) Items(name string) ([]RefItem, bool) {
 	return it, ok
 }
 
-var testCatalogues = fakeCatalogues{
-	Occupations:   {{ID: 41, Title: "Software Developer"}, {ID: 42, Title: "Software Engineer"}, {ID: 43, Title: "Teacher"}},
-	Purposes:      {{ID: 1, Title: "Personal Savings"}, {ID: 3, Title: "Family Support"}},
-	SourceOfFunds: {{ID: 1, Title: "Employment Income"}, {ID: 5, Title: "Savings"}, {ID: 7, Title: "Inheritance"}},
-}
+// testCatalogues are the documentation examples' catalogues.
+var testCatalogues = fakeCatalogues(exampleItems)
 
 type runOpt func(*Pass)
 
