@@ -1,10 +1,7 @@
 package rules
 
 import (
-	"strconv"
-
 	"github.com/finlint/finlint/internal/iso3166"
-	"github.com/finlint/finlint/internal/jsondoc"
 )
 
 // CountryCode reports a country field that is not one of the vendor's
@@ -58,10 +55,9 @@ func countryPointers(p *Pass) []string {
 		"/basic_info/primary_nationality",
 		"/basic_info/secondary_nationality",
 	}
-	if tax := p.Lookup("/basic_info/tax_info"); tax != nil && tax.Kind == jsondoc.Array {
-		for i := range tax.Items {
-			ptrs = append(ptrs, jsondoc.Join("/basic_info/tax_info", strconv.Itoa(i), "country_code"))
-		}
+	entries, _ := taxEntries(p)
+	for i := range entries {
+		ptrs = append(ptrs, taxEntryPtr(i, "country_code"))
 	}
 	return append(ptrs, "/address/country")
 }

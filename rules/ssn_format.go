@@ -2,10 +2,7 @@ package rules
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
-
-	"github.com/finlint/finlint/internal/jsondoc"
 )
 
 var ssnShape = regexp.MustCompile(`^[0-9]{3}-[0-9]{2}-[0-9]{4}$`)
@@ -27,12 +24,11 @@ suggestion and is masked in the message, all but its last four characters.`,
 	Bad:  Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123456789"}]}}`},
 	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
 	Run: func(p *Pass) {
-		const base = "/basic_info/tax_info"
-		list := p.Lookup(base)
-		if list == nil || list.Kind != jsondoc.Array {
+		entries, ok := taxEntries(p)
+		if !ok {
 			return
 		}
-		for i, it := range list.Items {
+		for i, it := range entries {
 			country, ok1 := it.Get("country_code").Text()
 			kind, ok2 := it.Get("document_type").Text()
 			id, ok3 := it.Get("document_id").Text()
@@ -41,7 +37,7 @@ suggestion and is masked in the message, all but its last four characters.`,
 				ssnShape.MatchString(id) {
 				continue
 			}
-			ptr := jsondoc.Join(base, strconv.Itoa(i), "document_id")
+			ptr := taxEntryPtr(i, "document_id")
 			t := strings.TrimSpace(id)
 			msg := "SSN " + label(ptr) + " " + quote(MaskTaxID(t)) + " is not written NNN-NN-NNNN"
 			switch {

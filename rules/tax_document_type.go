@@ -2,10 +2,7 @@ package rules
 
 import (
 	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/finlint/finlint/internal/jsondoc"
 )
 
 // TaxDocumentType reports a tax document type that finlint does not know
@@ -30,12 +27,11 @@ the known spelling ("ssn" → "SSN").`,
 	Bad:  Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "ssn", "document_id": "123-45-6789"}]}}`},
 	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
 	Run: func(p *Pass) {
-		const base = "/basic_info/tax_info"
-		list := p.Lookup(base)
-		if list == nil || list.Kind != jsondoc.Array {
+		entries, ok := taxEntries(p)
+		if !ok {
 			return
 		}
-		for i, it := range list.Items {
+		for i, it := range entries {
 			country, ok1 := it.Get("country_code").Text()
 			kind, ok2 := it.Get("document_type").Text()
 			code := strings.ToUpper(strings.TrimSpace(country))
@@ -48,7 +44,7 @@ the known spelling ("ssn" → "SSN").`,
 			}
 			known := append(slices.Clip(types), "TIN")
 			p.Report(Finding{
-				Path: jsondoc.Join(base, strconv.Itoa(i), "document_type"),
+				Path: taxEntryPtr(i, "document_type"),
 				Message: "document_type " + p.Quote(kind) + " is not a tax document type finlint knows for " + code +
 					" (known: " + strings.Join(known, ", ") + ")",
 				Suggestion: closestTaxDocumentType(kind, known),

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/finlint/finlint/internal/jsondoc"
 )
 
 // TaxIDUnique reports a tax document id listed twice in basic_info.tax_info.
@@ -30,20 +28,19 @@ whatever the redaction setting.`,
   {"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"},
   {"country_code": "MEX", "document_type": "RFC", "document_id": "GAGM900415AB1"}]}}`},
 	Run: func(p *Pass) {
-		const base = "/basic_info/tax_info"
-		list := p.Lookup(base)
-		if list == nil || list.Kind != jsondoc.Array {
+		entries, ok := taxEntries(p)
+		if !ok {
 			return
 		}
 		exactAt, looseAt := map[string]int{}, map[string]int{}
-		for i, it := range list.Items {
+		for i, it := range entries {
 			id, ok := it.Get("document_id").Text()
 			exact := strings.TrimSpace(id)
 			loose := looseTaxID(exact)
 			if !ok || loose == "" {
 				continue
 			}
-			ptr := jsondoc.Join(base, strconv.Itoa(i), "document_id")
+			ptr := taxEntryPtr(i, "document_id")
 			shown := label(ptr) + " " + quote(MaskTaxID(exact))
 			if j, dup := exactAt[exact]; dup {
 				p.Reportf(ptr, shown+" repeats tax_info["+strconv.Itoa(j)+"].document_id; each entry needs its own id")

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"strings"
-
-	"github.com/finlint/finlint/internal/jsondoc"
 )
 
 // TaxResidence reports a tax_info list with no entry for the country of
@@ -25,15 +23,14 @@ entry has one.`,
 	Bad:  Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "MEX", "document_type": "RFC", "document_id": "GAGM900415AB1"}]}}`},
 	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
 	Run: func(p *Pass) {
-		const base = "/basic_info/tax_info"
 		res, ok := p.Text("/basic_info/country_of_residence")
-		list := p.Lookup(base)
+		entries, isList := taxEntries(p)
 		res = strings.TrimSpace(res)
-		if !ok || res == "" || list == nil || list.Kind != jsondoc.Array {
+		if !ok || res == "" || !isList {
 			return
 		}
 		seen := false
-		for _, it := range list.Items {
+		for _, it := range entries {
 			c, ok := it.Get("country_code").Text()
 			if !ok || strings.TrimSpace(c) == "" {
 				continue
@@ -44,7 +41,7 @@ entry has one.`,
 			seen = true
 		}
 		if seen {
-			p.Reportf(base, "no tax_info entry is for the country of residence "+p.Quote(res)+"; add its tax id if the customer has one")
+			p.Reportf(taxInfoPtr, "no tax_info entry is for the country of residence "+p.Quote(res)+"; add its tax id if the customer has one")
 		}
 	},
 }
