@@ -3,7 +3,7 @@ package fuzz
 import (
 	"bytes"
 	"context"
-	"os"
+	"github.com/finlint/finlint/internal/fuzzseed"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,29 +28,6 @@ func newLinter(tb testing.TB, o finlint.Options) *finlint.Linter {
 	l, err := finlint.New(o)
 	require.NoError(tb, err)
 	return l
-}
-
-// addSeeds adds every file under dir (recursively) and every line of its
-// NDJSON files to the corpus.
-func addSeeds(f *testing.F, dir string) {
-	f.Helper()
-	entries, err := os.ReadDir(dir)
-	require.NoError(f, err)
-	for _, e := range entries {
-		path := filepath.Join(dir, e.Name())
-		if e.IsDir() {
-			addSeeds(f, path)
-			continue
-		}
-		data, err := os.ReadFile(path)
-		require.NoError(f, err)
-		f.Add(data)
-		if strings.HasSuffix(path, ".ndjson") {
-			for line := range bytes.SplitSeq(data, []byte("\n")) {
-				f.Add(line)
-			}
-		}
-	}
 }
 
 // minified is the reference payload on one line, as in an NDJSON stream.
@@ -79,7 +56,7 @@ var lintSeeds = []string{
 // point at a place that exists, and the result must not depend on the
 // number of workers.
 func FuzzLint(f *testing.F) {
-	addSeeds(f, filepath.Join("..", "testdata"))
+	fuzzseed.AddDir(f, filepath.Join("..", "testdata"))
 	for _, s := range lintSeeds {
 		f.Add([]byte(s))
 	}
@@ -219,7 +196,7 @@ var ndjsonSeeds = []string{
 // It runs with the default size limit and with a tiny one, so that lines
 // over the limit are common.
 func FuzzNDJSON(f *testing.F) {
-	addSeeds(f, filepath.Join("..", "testdata"))
+	fuzzseed.AddDir(f, filepath.Join("..", "testdata"))
 	for _, s := range ndjsonSeeds {
 		f.Add([]byte(s))
 	}

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/finlint/finlint/internal/fuzzseed"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -33,29 +33,6 @@ var edgeCases = []string{
 	strings.Repeat(`{"a":`, 65) + "1" + strings.Repeat("}", 65), "\f{}", "{}\f", "\u00a0{}", "{}\u00a0",
 }
 
-// addSeeds adds every file under dir (recursively) and every line of its
-// NDJSON files to the corpus.
-func addSeeds(f *testing.F, dir string) {
-	f.Helper()
-	entries, err := os.ReadDir(dir)
-	require.NoError(f, err)
-	for _, e := range entries {
-		path := filepath.Join(dir, e.Name())
-		if e.IsDir() {
-			addSeeds(f, path)
-			continue
-		}
-		data, err := os.ReadFile(path)
-		require.NoError(f, err)
-		f.Add(data)
-		if strings.HasSuffix(path, ".ndjson") {
-			for line := range bytes.SplitSeq(data, []byte("\n")) {
-				f.Add(line)
-			}
-		}
-	}
-}
-
 // FuzzJSONDoc checks Parse against encoding/json and against naive
 // recomputations of everything it derives: positions, pointers and
 // repeated keys.
@@ -70,7 +47,7 @@ func addSeeds(f *testing.F, dir string) {
 //     and reads the value after it;
 //   - nesting deeper than 64 levels, which encoding/json allows up to 10,000.
 func FuzzJSONDoc(f *testing.F) {
-	addSeeds(f, filepath.Join("..", "..", "testdata"))
+	fuzzseed.AddDir(f, filepath.Join("..", "..", "testdata"))
 	for _, s := range edgeCases {
 		f.Add([]byte(s))
 	}
