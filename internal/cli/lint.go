@@ -32,9 +32,7 @@ type lintFlags struct {
 	maxSize       int
 	maxDepth      int
 	submit        bool
-	journal       string
-	rate          float64
-	yes           bool
+	submitFlags
 }
 
 func newLintCmd(e *env) *cobra.Command {
@@ -74,9 +72,7 @@ whatever --jobs is.`,
 	fl.StringVar(&f.writeBaseline, "write-baseline", "", "record this run's findings in `FILE`")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress line and no summary line")
 	fl.BoolVar(&f.submit, "submit", false, "send every payload with no finding at or above --fail-on to the API, once (needs FIN_CLIENT_ID and FIN_CLIENT_SECRET, or FIN_ACCESS_TOKEN)")
-	fl.StringVar(&f.journal, "journal", "", "submission journal `FILE` (default finlint-journal.jsonl in the working directory)")
-	fl.Float64Var(&f.rate, "rate", 5, "at most `N` submissions a second")
-	fl.BoolVar(&f.yes, "yes", false, "submit to production (https://api.fin.com) without an interactive confirmation")
+	addSubmitFlags(cmd, &f.submitFlags)
 	fl.IntVar(&f.maxSize, "max-size", finlint.DefaultMaxPayloadSize, "largest payload in `BYTES`; a larger one is reported, not parsed")
 	fl.IntVar(&f.maxDepth, "max-depth", 64, "deepest nesting of arrays and objects allowed")
 	return cmd
@@ -157,6 +153,13 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	var sub *submitter
 	if f.submit && f.offline {
 		return usageErr("--submit and --offline do not go together: submitting needs the network")
+	}
+	if !f.submit {
+		for _, name := range []string{"journal", "rate", "yes", "resend-absent"} {
+			if cmd.Flags().Changed(name) {
+				return usageErr("--%s shapes a submission: it needs --submit", name)
+			}
+		}
 	}
 	if f.submit {
 		stdinIsInput := false

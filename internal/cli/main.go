@@ -110,7 +110,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on
 finlint itself failed.
 
 Environment: FIN_BASE_URL, FIN_CLIENT_ID, FIN_CLIENT_SECRET, FIN_ACCESS_TOKEN,
-FINLINT_CACHE_DIR, NO_COLOR.`,
+FINLINT_CACHE_DIR, FINLINT_STATE_DIR, NO_COLOR.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       buildVersion(),
@@ -126,6 +126,7 @@ FINLINT_CACHE_DIR, NO_COLOR.`,
 		newRulesCmd(e),
 		newExplainCmd(e),
 		newRefcacheCmd(e),
+		newJournalCmd(e),
 		newSchemaCmd(e),
 		newVersionCmd(e),
 	)

@@ -5,14 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/finapi"
+	"github.com/finlint/finlint/refcache"
 	"github.com/finlint/finlint/rules"
+	"github.com/spf13/cobra"
 )
 
 // submitter sends the payloads that passed to the API, at most once each.
@@ -21,16 +25,21 @@ import (
 // a payload (keyed by the SHA-256 of its bytes) gets a pending line on disk
 // before its request leaves and an outcome line after the answer. A payload
 // the journal knows as created is skipped; one that is pending without an
-// outcome (a run that died, a request that timed out) is reported unknown
-// and never sent again. Requests run concurrently, at most jobs at a time
+// outcome (a run that died, a request that timed out) or unknown is
+// reported unknown and never sent again, until finlint journal reconcile
+// settles it; one reconcile found absent is sent only with --resend-absent. Requests run concurrently, at most jobs at a time
 // and rate a second; their results are handed on in input order.
 type submitter struct {
 	linter  *finlint.Linter
 	client  *finapi.Client
 	journal *finapi.Journal
 	failOn  rules.Severity
-	sem     chan struct{}
-	limiter *limiter
+	// api is the normalised base URL, recorded on every pending line.
+	api string
+	// resendAbsent allows sending the payloads reconcile found absent.
+	resendAbsent bool
+	sem          chan struct{}
+	limiter      *limiter
 
 	mu sync.Mutex
 	// inRun maps the key of every payload sent in this run to where it came
@@ -40,9 +49,72 @@ type submitter struct {
 	fatal error
 }
 
+// submitFlags are the flags of lint that shape a submission. lint embeds
+// them and registers them with addSubmitFlags.
+type submitFlags struct {
+	journal      string
+	rate         float64
+	yes          bool
+	resendAbsent bool
+}
+
+// addSubmitFlags registers the submission flags (all but --submit itself)
+// on cmd, into f.
+func addSubmitFlags(cmd *cobra.Command, f *submitFlags) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.journal, "journal", "", "submission journal `FILE` (default: this API's journal in the state folder, FINLINT_STATE_DIR or the user's state folder, shared by runs from any folder)")
+	fl.Float64Var(&f.rate, "rate", 5, "at most `N` submissions a second")
+	fl.BoolVar(&f.yes, "yes", false, "submit to production (https://api.fin.com) without an interactive confirmation")
+	fl.BoolVar(&f.resendAbsent, "resend-absent", false, "send again the payloads that finlint journal reconcile found absent at the API")
+}
+
+// openJournalFor opens the journal named by flag, or by default the one of
+// base in finlint's state folder, with the same lock that --submit takes;
+// a missing journal is created only when create is set (otherwise the error
+// wraps os.ErrNotExist). It refuses a journal that records submissions to
+// another API: its "created" and "absent" say nothing about this one.
+func openJournalFor(e *env, flag, base string, create bool) (*finapi.Journal, error) {
+	path := flag
+	api := refcache.NormalizeURL(base)
+	if path == "" {
+		dir, err := finapi.StateDir(e.getenv, runtime.GOOS)
+		if err != nil {
+			return nil, usageErr("journal: %v", err)
+		}
+		path = finapi.JournalPath(dir, api)
+		if create {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return nil, &exitError{code: exitTool, err: fmt.Errorf("journal: %w", err)}
+			}
+		}
+	}
+	opts := []finapi.JournalOption{finapi.WithClock(e.now)}
+	if !create {
+		opts = append(opts, finapi.ExistingOnly())
+	}
+	j, err := finapi.OpenJournal(path, opts...)
+	if err != nil {
+		if errors.Is(err, finapi.ErrJournalLocked) {
+			return nil, usageErr("%v: another finlint run is using it; wait for it to finish", err)
+		}
+		return nil, &exitError{code: exitTool, err: fmt.Errorf("journal: %w", err)}
+	}
+	if r := j.Repaired(); r != "" {
+		fmt.Fprintf(e.stderr, "finlint: warning: journal %s: %s\n", j.Path(), r)
+	}
+	for _, other := range j.APIs() {
+		if other != api {
+			j.Close()
+			return nil, usageErr("journal %s records submissions to %s, not to FIN_BASE_URL %s; use another --journal", j.Path(), other, api)
+		}
+	}
+	return j, nil
+}
+
 // newSubmitter checks everything submission needs and takes the journal's
 // lock; the caller sets linter before the first payload.
-func newSubmitter(e *env, f *lintFlags, getClient func() (*finapi.Client, error), failOn rules.Severity, jobs int, stdinIsInput bool) (*submitter, error) {
+func newSubmitter(e *env, lf *lintFlags, getClient func() (*finapi.Client, error), failOn rules.Severity, jobs int, stdinIsInput bool) (*submitter, error) {
+	f := lf.submitFlags
 	base := finapi.BaseURLFromEnv(e.getenv)
 	if err := finapi.CheckBaseURL(base); err != nil {
 		return nil, usageErr("FIN_BASE_URL: %v", err)
@@ -59,16 +131,9 @@ func newSubmitter(e *env, f *lintFlags, getClient func() (*finapi.Client, error)
 			return nil, err
 		}
 	}
-	path := f.journal
-	if path == "" {
-		path = filepath.Join(e.wd, "finlint-journal.jsonl")
-	}
-	j, err := finapi.OpenJournal(path, finapi.WithClock(e.now))
+	j, err := openJournalFor(e, f.journal, base, true)
 	if err != nil {
-		if errors.Is(err, finapi.ErrJournalLocked) {
-			return nil, usageErr("%v: another finlint run is submitting with it; wait for it to finish", err)
-		}
-		return nil, &exitError{code: exitTool, err: fmt.Errorf("journal: %w", err)}
+		return nil, err
 	}
 	client, err := getClient()
 	if err != nil {
@@ -77,9 +142,11 @@ func newSubmitter(e *env, f *lintFlags, getClient func() (*finapi.Client, error)
 	}
 	return &submitter{
 		client: client, journal: j, failOn: failOn,
-		sem:     make(chan struct{}, jobs),
-		limiter: newLimiter(f.rate, time.Now),
-		inRun:   map[string]string{},
+		api:          refcache.NormalizeURL(base),
+		resendAbsent: f.resendAbsent,
+		sem:          make(chan struct{}, jobs),
+		limiter:      newLimiter(f.rate, time.Now),
+		inRun:        map[string]string{},
 	}, nil
 }
 
@@ -129,16 +196,12 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 		return out
 	}
 	key := finapi.Key(r.Data)
-	if sub := s.fromJournal(key); sub != nil {
-		sub.Due = true
-		r.Submission = sub
-		out <- r
-		return out
-	}
 	where := r.Source
 	if r.Record > 0 {
 		where = fmt.Sprintf("%s:%d", r.Source, r.Record)
 	}
+	// The run's own copies come first: once the first copy is in the
+	// journal, the second must not read as "created by an earlier run".
 	s.mu.Lock()
 	first, dup := s.inRun[key]
 	if !dup {
@@ -146,11 +209,27 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 	}
 	s.mu.Unlock()
 	if dup {
-		r.Submission = &finlint.Submission{Status: "not-sent", Due: true, Error: "the same bytes as " + first + ", which this run sends once"}
+		r.Submission = &finlint.Submission{Status: "not-sent", Due: true, Error: "the same bytes as " + first + ", which this run handles once"}
+		out <- r
+		return out
+	}
+	if sub := s.fromJournal(key); sub != nil {
+		sub.Due = true
+		r.Submission = sub
+		out <- r
+		return out
+	}
+	// The slot is taken here, in input order, so that with --jobs 1 the
+	// payloads leave in the order they were read.
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		r.Submission = &finlint.Submission{Status: "not-sent", Due: true, Error: "the run was stopped"}
 		out <- r
 		return out
 	}
 	go func() {
+		defer func() { <-s.sem }()
 		s.send(ctx, &r, key)
 		r.Submission.Due = true
 		out <- r
@@ -162,27 +241,24 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 // the payload may be sent.
 func (s *submitter) fromJournal(key string) *finlint.Submission {
 	e, ok := s.journal.Lookup(key)
-	if !ok || e.Status.MaySend() {
+	if !ok || e.Status.MaySend() || (e.Status == finapi.StatusAbsent && s.resendAbsent) {
 		return nil
 	}
 	switch e.Status {
 	case finapi.StatusCreated:
 		return &finlint.Submission{Status: "skipped", HTTPStatus: e.HTTPStatus, CustomerID: e.CustomerID, TOSPoliciesURL: e.TosPoliciesURL,
 			Error: "created by an earlier run (" + e.Time.UTC().Format(time.RFC3339) + ")"}
+	case finapi.StatusAbsent:
+		return &finlint.Submission{Status: "not-sent",
+			Error: "an earlier run sent it and the API was found to hold no such customer; --resend-absent sends it again"}
 	default: // pending with no outcome, or unknown
 		return &finlint.Submission{Status: "unknown", HTTPStatus: e.HTTPStatus,
-			Error: "an earlier run sent it and never learnt the outcome; check by hand before sending it again"}
+			Error: "an earlier run sent it and never learnt the outcome; finlint journal reconcile settles it"}
 	}
 }
 
+// send sends r; the caller holds a slot of s.sem.
 func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
-	select {
-	case s.sem <- struct{}{}:
-	case <-ctx.Done():
-		r.Submission = &finlint.Submission{Status: "not-sent", Error: "the run was stopped"}
-		return
-	}
-	defer func() { <-s.sem }()
 	if err := s.stopped(); err != nil {
 		r.Submission = &finlint.Submission{Status: "not-sent", Error: "not sent: " + err.Error()}
 		return
@@ -191,7 +267,15 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 		r.Submission = &finlint.Submission{Status: "not-sent", Error: "the run was stopped"}
 		return
 	}
-	if err := s.journal.Pending(key, r.Source, r.Record); err != nil {
+	// The kind decides how reconcile finds the customer; only individuals
+	// are sent so far.
+	kind := finapi.KindIndividualV2
+	match, err := finapi.MatchFields(kind, r.Data)
+	if err != nil {
+		r.Submission = &finlint.Submission{Status: "not-sent", Error: err.Error()}
+		return
+	}
+	if err := s.journal.PendingEntry(finapi.Entry{Key: key, Source: r.Source, Record: r.Record, Kind: kind, API: s.api, Match: match}); err != nil {
 		// Without the pending line on disk the request must not leave.
 		r.Submission = &finlint.Submission{Status: "not-sent", Error: "journal: " + err.Error()}
 		s.stop(fmt.Errorf("journal: %w", err))

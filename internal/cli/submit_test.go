@@ -7,12 +7,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/finlint/finlint/internal/finapi"
 	"github.com/finlint/finlint/internal/finapitest"
 	"github.com/finlint/finlint/rules"
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -185,17 +187,176 @@ func TestSubmitLostAnswerIsUnknownAndNeverResent(t *testing.T) {
 	assert.Len(t, srv.Customers(), 1)
 }
 
-func TestSubmitServerErrorsAreFailedAfterRetries(t *testing.T) {
+// A 500 may come after the vendor committed the customer: it is unknown,
+// never sent again by a rerun, and reconcile finds the customer.
+func TestSubmitServerErrorIsUnknownUntilReconciled(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	srv.Script(finapitest.PathCreate, finapitest.Fault{Status: 500, Commit: true})
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	journal := filepath.Join(dir, "j.jsonl")
+	env := serverEnv(t, srv)
+	r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, 1, r.code)
+	subs := submissions(t, r.stdout)
+	assert.Equal(t, []string{"unknown"}, statuses(subs))
+	assert.EqualValues(t, 500, subs[0]["http_status"])
+	assert.Equal(t, 1, decodeJSON(t, r.stdout).Summary["submitted"])
+
+	r = runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, 1, r.code)
+	assert.Equal(t, []string{"unknown"}, statuses(submissions(t, r.stdout)))
+	assert.Len(t, srv.CreateRequests(), 1, "a 500 is neither retried nor resent: the API may have acted on it")
+
+	r = runCLI(t, nil, env, "journal", "reconcile", "--journal", journal)
+	require.Equal(t, 0, r.code, r.stdout+r.stderr)
+	require.Len(t, srv.Customers(), 1)
+	id := srv.Customers()[0].ID
+	assert.Contains(t, r.stdout, "created, customer "+id)
+	assert.Contains(t, r.stdout, "reconciled 1: 1 created, 0 absent, 0 still unknown")
+
+	r = runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, 0, r.code, r.stderr)
+	subs = submissions(t, r.stdout)
+	assert.Equal(t, []string{"skipped"}, statuses(subs))
+	assert.Equal(t, id, subs[0]["customer_id"])
+	assert.Len(t, srv.CreateRequests(), 1)
+}
+
+// A 500 from a server that did not commit: reconcile finds nothing and
+// records absent, and only --resend-absent sends the payload again.
+func TestSubmitAbsentIsResentOnlyWhenAsked(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	srv.Script(finapitest.PathCreate, finapitest.Fault{Status: 500})
 	dir := t.TempDir()
 	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
-	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), "--format", "json", p)
+	journal := filepath.Join(dir, "j.jsonl")
+	env := serverEnv(t, srv)
+	r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, []string{"unknown"}, statuses(submissions(t, r.stdout)))
+
+	r = runCLI(t, nil, env, "journal", "reconcile", "--journal", journal)
+	require.Equal(t, 0, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, ": absent (no customer among the 0 listed")
+	assert.Contains(t, r.stderr, "run reconcile again before --resend-absent", "sent moments ago by the test clock")
+
+	r = runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
 	assert.Equal(t, 1, r.code)
 	subs := submissions(t, r.stdout)
-	assert.Equal(t, []string{"failed"}, statuses(subs))
-	assert.EqualValues(t, 500, subs[0]["http_status"])
-	assert.Len(t, srv.CreateRequests(), 1, "a 500 is not retried: the API may have acted on it")
+	assert.Equal(t, []string{"not-sent"}, statuses(subs))
+	assert.Contains(t, subs[0]["error"], "--resend-absent")
+	assert.Len(t, srv.CreateRequests(), 1)
+
+	r = runCLI(t, nil, env, "lint", "--submit", "--resend-absent", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, []string{"created"}, statuses(submissions(t, r.stdout)))
+	assert.Len(t, srv.Customers(), 1)
+	r = runCLI(t, nil, env, "lint", "--submit", "--resend-absent", "--journal", journal, "--format", "json", p)
+	assert.Equal(t, []string{"skipped"}, statuses(submissions(t, r.stdout)))
+	assert.Len(t, srv.CreateRequests(), 2)
+}
+
+// The same bytes twice in one run are sent once; the second copy is
+// not-sent (not "created by an earlier run"), and the counts add up.
+func TestSubmitSameBytesTwiceInOneRun(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.json", rules.ReferencePayload)
+	b := writeFile(t, dir, "b.json", rules.ReferencePayload)
+	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--jobs", "1", "--journal", filepath.Join(dir, "j.jsonl"), "--format", "json", a, b)
+	assert.Equal(t, 1, r.code)
+	subs := submissions(t, r.stdout)
+	assert.Equal(t, []string{"created", "not-sent"}, statuses(subs))
+	assert.Contains(t, subs[1]["error"], "the same bytes as "+a)
+	sum := decodeJSON(t, r.stdout).Summary
+	assert.Equal(t, 1, sum["submitted"])
+	assert.Equal(t, sum["submitted"], sum["created"]+sum["failed"]+sum["unknown"])
+	assert.Len(t, srv.Customers(), 1)
+}
+
+// With no --journal, runs from different working directories share the
+// API's journal in the state folder: every payload is created once.
+func TestSubmitDefaultJournalIsSharedAcrossFolders(t *testing.T) {
+	srv := newServer(t, finapitest.Options{})
+	in, valid := batch(t, t.TempDir())
+	home := t.TempDir()
+	env := serverEnv(t, srv)
+	env["HOME"] = home
+	if runtime.GOOS == "windows" {
+		env["LocalAppData"] = home
+	}
+	for i, wd := range []string{t.TempDir(), t.TempDir()} {
+		r := runCLIIn(t, wd, env, "lint", "--submit", "--format", "json", in)
+		assert.Equal(t, 1, r.code, r.stderr)
+		want := "created"
+		if i > 0 {
+			want = "skipped"
+		}
+		assert.Equal(t, []string{want, "not-sent", want, "not-sent", want, "not-sent"}, statuses(submissions(t, r.stdout)))
+		entries, err := os.ReadDir(wd)
+		require.NoError(t, err)
+		assert.Empty(t, entries, "nothing is written to the working directory")
+	}
+	assert.Len(t, srv.Customers(), len(valid))
+	assert.Len(t, srv.CreateRequests(), len(valid))
+	if runtime.GOOS == "linux" {
+		files, err := filepath.Glob(filepath.Join(home, ".local", "state", "finlint", "journals", "127.0.0.1-*.jsonl"))
+		require.NoError(t, err)
+		assert.Len(t, files, 1)
+	}
+
+	// Another API gets a journal of its own.
+	other := newServer(t, finapitest.Options{})
+	env2 := serverEnv(t, other)
+	env2["HOME"] = home
+	r := runCLIIn(t, t.TempDir(), env2, "lint", "--submit", "--format", "json", in)
+	assert.Equal(t, []string{"created", "not-sent", "created", "not-sent", "created", "not-sent"}, statuses(submissions(t, r.stdout)))
+
+	// And a journal of one API is refused for another.
+	st := t.TempDir()
+	env["FINLINT_STATE_DIR"] = st
+	require.Equal(t, 1, runCLI(t, nil, env, "lint", "--submit", "--format", "json", in).code)
+	files, err := filepath.Glob(filepath.Join(st, "journals", "*.jsonl"))
+	require.NoError(t, err)
+	require.Len(t, files, 1)
+	r = runCLI(t, nil, env2, "lint", "--submit", "--journal", files[0], in)
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "records submissions to "+srv.URL)
+}
+
+// A damaged journal is never read as "nothing was sent".
+func TestSubmitDamagedJournal(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	good := `{"time":"2026-11-26T09:00:00Z","key":"aaaa","source":"x.json","status":"pending"}` + "\n"
+
+	t.Run("a corrupt middle line stops the run before any request", func(t *testing.T) {
+		srv := newServer(t, finapitest.Options{})
+		journal := writeFile(t, t.TempDir(), "j.jsonl", good+"{not json\n"+good)
+		r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", journal, p)
+		assert.Equal(t, 2, r.code)
+		assert.Contains(t, r.stderr, journal)
+		assert.Contains(t, r.stderr, "line 2")
+		assert.Empty(t, srv.CreateRequests())
+		assert.Zero(t, srv.Hits(finapitest.PathToken), "not even a token was asked for")
+		assert.Zero(t, srv.Hits(finapitest.PathOccupations))
+		for _, args := range [][]string{{"journal", "status"}, {"journal", "list"}, {"journal", "reconcile"}} {
+			r := runCLI(t, nil, serverEnv(t, srv), append(args, "--journal", journal)...)
+			assert.Equal(t, 2, r.code, args)
+			assert.Contains(t, r.stderr, "line 2", args)
+		}
+		assert.Zero(t, srv.Hits(finapitest.PathCustomers))
+	})
+
+	t.Run("a torn last line is reported and the run goes on", func(t *testing.T) {
+		srv := newServer(t, finapitest.Options{})
+		journal := writeFile(t, t.TempDir(), "j.jsonl", good+`{"time":"2026-11-26T09:00:01Z","key":"bbbb","sta`)
+		r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", journal, "--format", "json", p)
+		assert.Equal(t, 0, r.code, r.stderr)
+		assert.Contains(t, r.stderr, "warning: journal "+journal+": line 2 was torn")
+		assert.Equal(t, []string{"created"}, statuses(submissions(t, r.stdout)))
+		assert.Len(t, srv.Customers(), 1)
+	})
 }
 
 func TestSubmitRefusedCredentialsStopTheRun(t *testing.T) {
@@ -242,6 +403,28 @@ func TestSubmitRefusesUnsafeSetups(t *testing.T) {
 		assert.Contains(t, r.stderr, c.want)
 		assert.NotContains(t, r.stderr, "secret")
 	}
+}
+
+// The flags that shape a submission are a usage error without --submit:
+// a user who wrote --journal and forgot --submit must not believe that
+// anything was sent.
+func TestSubmissionFlagsNeedSubmit(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	env := map[string]string{"FINLINT_CACHE_DIR": t.TempDir()}
+	for _, args := range [][]string{
+		{"--journal", filepath.Join(dir, "j.jsonl")},
+		{"--rate", "2"},
+		{"--yes"},
+		{"--resend-absent"},
+	} {
+		r := runCLI(t, nil, env, append(append([]string{"lint", "--offline"}, args...), p)...)
+		assert.Equal(t, 2, r.code, args)
+		assert.Contains(t, r.stderr, args[0]+" shapes a submission: it needs --submit")
+		assert.Empty(t, r.stdout, "nothing linted")
+	}
+	assert.NoFileExists(t, filepath.Join(dir, "j.jsonl"))
+	assert.Equal(t, 0, runCLI(t, nil, env, "lint", "--offline", p).code)
 }
 
 func TestSubmitJournalIsExclusive(t *testing.T) {
@@ -302,4 +485,15 @@ func TestSubmitNeverSendsPayloadsWithErrors(t *testing.T) {
 	for _, res := range o.Results {
 		assert.Empty(t, res.Findings, "the baseline hides the accepted findings in the report")
 	}
+}
+
+func TestSubmitFlagsRegister(t *testing.T) {
+	var f submitFlags
+	cmd := &cobra.Command{Use: "x", RunE: func(*cobra.Command, []string) error { return nil }}
+	addSubmitFlags(cmd, &f)
+	assert.Equal(t, submitFlags{rate: 5}, f, "defaults")
+	assert.Contains(t, cmd.Flags().Lookup("journal").Usage, "state folder")
+	cmd.SetArgs([]string{"--journal", "j.jsonl", "--rate", "2", "--yes", "--resend-absent"})
+	require.NoError(t, cmd.Execute())
+	assert.Equal(t, submitFlags{journal: "j.jsonl", rate: 2, yes: true, resendAbsent: true}, f)
 }

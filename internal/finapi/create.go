@@ -22,14 +22,15 @@ type Kind int
 // The outcomes. The zero value is Unknown, the one that forbids sending the
 // payload again, so that a forgotten assignment errs on the safe side.
 const (
-	// Unknown: the request was sent, and no answer says what became of it.
+	// Unknown: the request was sent, and no answer says what became of
+	// it: none came, or a 5xx other than 503 did.
 	Unknown Kind = iota
 	// Created: the API created the customer (HTTP 200).
 	Created
 	// Rejected: the API refused the payload (422, 423 or another 4xx).
 	Rejected
 	// Failed: the API did not create the customer for a reason of its
-	// own (a 5xx, a 429 or 503 after retries, a 401).
+	// own (a 429 or 503 after retries, a 401, a redirect).
 	Failed
 	// NotSent: the request never reached the API.
 	NotSent
@@ -149,10 +150,19 @@ func classify(a answer) (CreateResult, error) {
 		// The answer comes from a proxy that lost touch with the API,
 		// possibly after handing it the request.
 		r.Kind = Unknown
+		r.Message = apiMessage(a.body)
 		return r, fmt.Errorf("POST %s: HTTP %d from a gateway: %w", PathCreate, s, ErrOutcomeUnknown)
-	case s == http.StatusTooManyRequests, s >= 500:
+	case s == http.StatusTooManyRequests, s == http.StatusServiceUnavailable:
+		// Both say the request was not taken (which is why they are
+		// retried); these are the last of the retries.
 		r.Kind = Failed
 		r.Message = apiMessage(a.body)
+	case s >= 500:
+		// A server error may come after the customer was committed: the
+		// failure can be in whatever runs after the insert.
+		r.Kind = Unknown
+		r.Message = apiMessage(a.body)
+		return r, fmt.Errorf("POST %s: HTTP %d: %w", PathCreate, s, ErrOutcomeUnknown)
 	case s >= 400:
 		r.Kind = Rejected
 		r.Message = apiMessage(a.body)

@@ -104,7 +104,9 @@ func TestCreateFinalAnswers(t *testing.T) {
 		unknown   bool
 		customers int
 	}{
-		{"500", finapitest.Fault{Status: 500, Body: `{"message":"Server Error"}`}, finapi.Failed, false, 0},
+		{"500", finapitest.Fault{Status: 500, Body: `{"message":"Server Error"}`}, finapi.Unknown, true, 0},
+		{"500 after the commit", finapitest.Fault{Status: 500, Commit: true}, finapi.Unknown, true, 1},
+		{"501", finapitest.Fault{Status: 501}, finapi.Unknown, true, 0},
 		{"502 after the commit", finapitest.Fault{Status: 502, Commit: true}, finapi.Unknown, true, 1},
 		{"504", finapitest.Fault{Status: 504}, finapi.Unknown, true, 0},
 		{"dropped after reading", finapitest.Fault{Drop: true}, finapi.Unknown, true, 0},

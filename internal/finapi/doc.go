@@ -36,10 +36,12 @@
 //   - a 401, once, with a renewed token: an unauthenticated request is not
 //     processed.
 //
-// Everything else is final. A timeout, a dropped connection or a gateway's
-// 502/504 after the request was written leaves the outcome Unknown: the
-// customer may or may not exist, and only a person can find out. The
-// journal records that, so a later run does not send the payload again.
+// Everything else is final. A timeout, a dropped connection, or a 5xx
+// other than 503 (a server error, a gateway's 502/504) after the request was
+// written leaves the outcome Unknown: the customer may or may not exist. The
+// journal records that, so a later run does not send the payload again, and
+// Reconcile later settles it by looking the customer up in GET
+// /v2/customers.
 //
 // # The journal, and "exactly once"
 //
@@ -48,10 +50,18 @@
 // request leaves, and a line with the outcome after the answer. A payload
 // whose latest line is "created" is never sent again; one whose latest line
 // is "pending" (the process died, or was killed, while the request was in
-// flight) or "unknown" is reported as unknown and never sent again either.
-// Only a payload the API certainly did not create ("rejected", "failed",
-// "not-sent") may be sent by a later run. An exclusive lock on the journal
-// keeps two runs from sending the same payloads at the same time.
+// flight) or "unknown" is reported as unknown and never sent again either,
+// until Reconcile (or a person) appends "created" or "absent". Only a
+// payload the API certainly did not create ("rejected", "failed",
+// "not-sent") may be sent by a later run; an "absent" one only when the
+// caller asks for it. An exclusive lock on the journal keeps two runs from
+// sending the same payloads at the same time.
+//
+// The pending line also records the payload's kind, the API it went to and
+// the few fields its customer can be found by (for an individual: email,
+// names and phone); never its tax id. StateDir and JournalPath give the
+// default journal: one per API in the user's state folder, so that runs
+// from different working directories share it.
 //
 // Tokens, the client secret and payloads never appear in errors or in the
 // journal.

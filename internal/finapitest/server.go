@@ -1,6 +1,6 @@
 // Package finapitest is a stand-in for the Fin.com API, for tests only: it
-// serves the token, refresh-token, catalogue and create-customer endpoints
-// over real HTTP on 127.0.0.1, and can be told to misbehave in the ways the
+// serves the token, refresh-token, catalogue, create-customer and
+// list-customers endpoints over real HTTP on 127.0.0.1, and can be told to misbehave in the ways the
 // real API and the networks in front of it do (rate limits, outages, slow
 // answers, dropped connections, expired tokens).
 //
@@ -35,6 +35,7 @@ const (
 	PathPurposes      = "/v1/purposes"
 	PathSourceOfFunds = "/v1/source-of-funds"
 	PathCreate        = "/v2/customers/individual"
+	PathCustomers     = "/v2/customers"
 )
 
 // RelianceMessage is the vendor's 423 message for RELIANCE on a client
@@ -63,7 +64,8 @@ type Options struct {
 	// default DefaultCatalogues.
 	Catalogues map[string][]rules.RefItem
 	// PageCap is the largest page the server hands out, whatever the
-	// client asks for; default 7.
+	// client asks for; default 7. It applies to catalogues and to the
+	// customer list alike.
 	PageCap int
 	// RelianceEnabled makes RELIANCE verification acceptable; otherwise
 	// create answers 423.
@@ -106,10 +108,14 @@ type CreateRequest struct {
 	Status int
 }
 
-// Customer is one customer the server created.
+// Customer is one customer the server holds.
 type Customer struct {
-	ID   string
+	ID string
+	// Type is "INDIVIDUAL" or "BUSINESS".
+	Type string
 	Body []byte
+	// Created is the server's clock when it was created.
+	Created time.Time
 }
 
 // Server is the running stand-in. Its methods are safe for concurrent use.
@@ -170,6 +176,7 @@ func New(opts Options) *Server {
 	mux.HandleFunc("GET "+PathPurposes, s.catalogueHandler(rules.Purposes, "purposes", true))
 	mux.HandleFunc("GET "+PathSourceOfFunds, s.catalogueHandler(rules.SourceOfFunds, "source_of_funds", true))
 	mux.HandleFunc("POST "+PathCreate, s.handleCreate)
+	mux.HandleFunc("GET "+PathCustomers, s.handleCustomers)
 	s.Server = httptest.NewServer(mux)
 	return s
 }
@@ -252,6 +259,17 @@ func (s *Server) CreateRequests() []CreateRequest {
 		out[i].Body = slices.Clone(out[i].Body)
 	}
 	return out
+}
+
+// AddCustomer creates a customer of typ ("INDIVIDUAL" or "BUSINESS") from
+// body as if another client of the API had, and returns its id; the list
+// shows it like any other.
+func (s *Server) AddCustomer(typ string, body []byte) string {
+	id := uuid()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.customers = append(s.customers, Customer{ID: id, Type: typ, Body: slices.Clone(body), Created: s.opts.Now()})
+	return id
 }
 
 // Customers returns every customer created, in creation order.
@@ -589,11 +607,99 @@ func (s *Server) process(r *http.Request, body []byte) (int, any) {
 			},
 		}
 	}
-	id := uuid()
+	return http.StatusOK, createdAnswer(s.AddCustomer("INDIVIDUAL", body))
+}
+
+// listed is a customer as GET /v2/customers shows it: a few fields of its
+// basic_info, read from the body it was created with.
+func listed(c Customer) map[string]any {
+	var in struct {
+		BasicInfo struct {
+			FirstName              string `json:"first_name"`
+			LastName               string `json:"last_name"`
+			LegalName              string `json:"legal_name"`
+			Email                  string `json:"email"`
+			Phone                  string `json:"phone"`
+			CountryOfResidence     string `json:"country_of_residence"`
+			CountryOfIncorporation string `json:"country_of_incorporation"`
+		} `json:"basic_info"`
+	}
+	_ = json.Unmarshal(c.Body, &in)
+	b := in.BasicInfo
+	ts := c.Created.UTC().Format(time.RFC3339)
+	out := map[string]any{
+		"customer_id":      c.ID,
+		"type":             c.Type,
+		"email":            b.Email,
+		"phone":            b.Phone,
+		"customer_status":  "INCOMPLETE",
+		"tos_policies_url": "https://orchestration.fin.com/orchestration-customer-tos?customer_id=" + c.ID,
+		"created_at":       ts,
+		"updated_at":       ts,
+	}
+	if c.Type == "BUSINESS" {
+		out["business_name"] = b.LegalName
+		out["country_of_incorporation"] = b.CountryOfIncorporation
+	} else {
+		out["first_name"] = b.FirstName
+		out["last_name"] = b.LastName
+		out["country_of_residence"] = b.CountryOfResidence
+	}
+	return out
+}
+
+// handleCustomers lists the customers of one type, newest first, in pages
+// no larger than PageCap whatever per_page asks for, as the vendor's
+// OpenAPI describes GET /v2/customers.
+func (s *Server) handleCustomers(w http.ResponseWriter, r *http.Request) {
+	f, _ := s.next(PathCustomers)
+	s.wait(r, f.Delay, false)
+	if s.apply(w, f) {
+		return
+	}
+	if !s.authorized(r) {
+		unauthorized(w)
+		return
+	}
+	q := r.URL.Query()
+	typ := q.Get("type")
+	if typ != "INDIVIDUAL" && typ != "BUSINESS" {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+			"message": "The type field is required.",
+			"errors":  []map[string]string{{"type": "The selected type is invalid."}},
+		})
+		return
+	}
+	perPage, err1 := intParam(q.Get("per_page"), 10)
+	page, err2 := intParam(q.Get("current_page"), 1)
+	if err1 != nil || err2 != nil || perPage < 1 || perPage > 512 || page < 1 {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"message": "Invalid pagination."})
+		return
+	}
+	perPage = min(perPage, s.opts.PageCap)
 	s.mu.Lock()
-	s.customers = append(s.customers, Customer{ID: id, Body: slices.Clone(body)})
+	var all []Customer
+	for i := len(s.customers) - 1; i >= 0; i-- {
+		if s.customers[i].Type == typ {
+			all = append(all, s.customers[i])
+		}
+	}
 	s.mu.Unlock()
-	return http.StatusOK, createdAnswer(id)
+	from := min((page-1)*perPage, len(all))
+	to := min(from+perPage, len(all))
+	items := make([]map[string]any, 0, to-from)
+	for _, c := range all[from:to] {
+		items = append(items, listed(c))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"data": map[string]any{
+		"pagination": map[string]int{
+			"current_page": page,
+			"per_page":     perPage,
+			"total_page":   max(1, (len(all)+perPage-1)/perPage),
+			"total":        len(all),
+		},
+		"customers": items,
+	}})
 }
 
 func uuid() string {

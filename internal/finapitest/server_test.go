@@ -178,3 +178,51 @@ func TestScriptAndCreate(t *testing.T) {
 	assert.Equal(t, id, custs[0].ID)
 	assert.Equal(t, 7, srv.Hits(finapitest.PathCreate))
 }
+
+func TestCustomersListIsPagedAsTheVendorDoes(t *testing.T) {
+	srv := finapitest.New(finapitest.Options{ClientID: "id", ClientSecret: "sec", PageCap: 2})
+	defer srv.Close()
+	tok := token(t, srv)["access_token"].(string)
+	a := srv.AddCustomer("INDIVIDUAL", []byte(`{"basic_info":{"first_name":"Ana","last_name":"Lopez","email":"ana@example.com","phone":"+14155550100"}}`))
+	srv.AddCustomer("BUSINESS", []byte(`{"basic_info":{"legal_name":"Acme Ltd","email":"ops@acme.example"}}`))
+	st, _, m := do(t, "POST", srv.URL+finapitest.PathCreate, tok, `{"basic_info":{"first_name":"Bo","email":"bo@example.com"}}`)
+	require.Equal(t, 200, st, m)
+	srv.AddCustomer("INDIVIDUAL", []byte(`{"basic_info":{"email":"cy@example.com"}}`))
+
+	list := func(q string) (int, map[string]any) {
+		st, _, m := do(t, "GET", srv.URL+finapitest.PathCustomers+"?"+q, tok, "")
+		return st, m
+	}
+	st, m = list("type=INDIVIDUAL&per_page=100&current_page=1")
+	require.Equal(t, 200, st)
+	data := m["data"].(map[string]any)
+	assert.Equal(t, map[string]any{"current_page": 1.0, "per_page": 2.0, "total_page": 2.0, "total": 3.0}, data["pagination"])
+	first := data["customers"].([]any)
+	require.Len(t, first, 2, "a smaller page than asked for")
+	assert.Equal(t, "cy@example.com", first[0].(map[string]any)["email"], "newest first")
+
+	st, m = list("type=INDIVIDUAL&per_page=100&current_page=2")
+	require.Equal(t, 200, st)
+	last := m["data"].(map[string]any)["customers"].([]any)
+	require.Len(t, last, 1)
+	ana := last[0].(map[string]any)
+	assert.Equal(t, a, ana["customer_id"])
+	assert.Equal(t, "INDIVIDUAL", ana["type"])
+	assert.Equal(t, "Ana", ana["first_name"])
+	assert.Equal(t, "Lopez", ana["last_name"])
+	assert.Equal(t, "+14155550100", ana["phone"])
+
+	st, m = list("type=BUSINESS")
+	require.Equal(t, 200, st)
+	biz := m["data"].(map[string]any)["customers"].([]any)
+	require.Len(t, biz, 1)
+	assert.Equal(t, "Acme Ltd", biz[0].(map[string]any)["business_name"])
+
+	st, _ = list("per_page=5")
+	assert.Equal(t, 422, st, "type is required")
+	st, _ = list("type=INDIVIDUAL&per_page=513")
+	assert.Equal(t, 422, st)
+	st, _, _ = do(t, "GET", srv.URL+finapitest.PathCustomers+"?type=INDIVIDUAL", "", "")
+	assert.Equal(t, 401, st)
+	assert.Len(t, srv.Customers(), 4)
+}

@@ -43,6 +43,9 @@ type Summary struct {
 	Failed    int `json:"failed,omitempty"`
 	Unknown   int `json:"unknown,omitempty"`
 	NotSent   int `json:"not_sent,omitempty"`
+	// Unsettled counts payloads an earlier run left unknown and this run
+	// did not send again: only finlint journal reconcile settles them.
+	Unsettled int `json:"unsettled,omitempty"`
 	// Unreadable counts results whose input could not be read.
 	Unreadable int `json:"unreadable,omitempty"`
 }
@@ -74,7 +77,11 @@ func (s *Summary) Add(r *finlint.Result) {
 	case statusFailed:
 		s.Failed++
 	case statusUnknown:
-		s.Unknown++
+		if r.Submission.Sent {
+			s.Unknown++
+		} else {
+			s.Unsettled++
+		}
 	case statusSkipped:
 		s.Skipped++
 	case statusNotSent:
@@ -84,7 +91,7 @@ func (s *Summary) Add(r *finlint.Result) {
 
 // anySubmission reports whether any payload of the run had a submission.
 func (s *Summary) anySubmission() bool {
-	return s.Created+s.Skipped+s.Failed+s.Unknown+s.NotSent > 0
+	return s.Created+s.Skipped+s.Failed+s.Unknown+s.NotSent+s.Unsettled > 0
 }
 
 // Options shape a format's output.

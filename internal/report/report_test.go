@@ -91,8 +91,8 @@ func TestSummaryAdd(t *testing.T) {
 		more.Add(&finlint.Result{Source: "x", Valid: true, Submission: &sub})
 	}
 	assert.Equal(t, Summary{
-		Payloads: 7, Valid: 7, Submitted: 3, Created: 1, Skipped: 2, Failed: 1, Unknown: 2, NotSent: 1,
-	}, more, "submitted counts what this run sent; an unknown from an earlier run was not")
+		Payloads: 7, Valid: 7, Submitted: 3, Created: 1, Skipped: 2, Failed: 1, Unknown: 1, NotSent: 1, Unsettled: 1,
+	}, more, "submitted counts what this run sent; an unknown from an earlier run was not sent and is unsettled")
 }
 
 func TestSummaryJSONKeys(t *testing.T) {

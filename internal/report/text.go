@@ -158,6 +158,9 @@ func summaryLine(s Summary) string {
 		if s.NotSent > 0 {
 			b.WriteString(", " + strconv.Itoa(s.NotSent) + " not sent")
 		}
+		if s.Unsettled > 0 {
+			b.WriteString(", " + strconv.Itoa(s.Unsettled) + " unsettled (run finlint journal reconcile)")
+		}
 	}
 	if s.Unreadable > 0 {
 		b.WriteString("; " + strconv.Itoa(s.Unreadable) + " unreadable")

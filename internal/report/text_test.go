@@ -94,6 +94,10 @@ func TestSummaryLine(t *testing.T) {
 			Summary{Payloads: 4, Valid: 4, Submitted: 2, Created: 1, Unknown: 1, Skipped: 1, NotSent: 1},
 			"4 payloads: 4 valid, 0 invalid; 0 errors, 0 warnings, 0 infos; 2 submitted (1 created, 1 unknown), 1 skipped, 1 not sent",
 		},
+		{
+			Summary{Payloads: 2, Valid: 2, Skipped: 1, Unsettled: 1},
+			"2 payloads: 2 valid, 0 invalid; 0 errors, 0 warnings, 0 infos; 0 submitted, 1 skipped, 1 unsettled (run finlint journal reconcile)",
+		},
 		{Summary{Payloads: 2, Unreadable: 2}, "2 payloads: 0 valid, 0 invalid; 0 errors, 0 warnings, 0 infos; 2 unreadable"},
 	} {
 		assert.Equal(t, c.want, summaryLine(c.s))
