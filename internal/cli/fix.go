@@ -20,11 +20,12 @@ import (
 )
 
 type fixFlags struct {
-	write  bool
-	ndjson bool
-	failOn string
-	rules  []string
-	config string
+	write         bool
+	ndjson        bool
+	stdinFilename string
+	failOn        string
+	rules         []string
+	config        string
 }
 
 func newFixCmd(e *env) *cobra.Command {
@@ -85,6 +86,7 @@ written.`,
 	fl := cmd.Flags()
 	fl.BoolVarP(&f.write, "write", "w", false, "write the fixes into the files instead of printing a diff")
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
+	fl.StringVar(&f.stdinFilename, "stdin-filename", "", fixStdinFilenameHelp)
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity left after fixing that makes the exit code 1: error, warning, info or none")
 	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
 	fl.StringVar(&f.config, "config", "", "config `FILE` (default: .finlint.yaml found from the working directory upward)")
@@ -104,6 +106,9 @@ type fixRun struct {
 	errors, warnings, infos int
 	failed                  bool
 	broken                  int // inputs that could not be read or written
+	// stdinName is the source standard input is reported under
+	// (--stdin-filename); empty means "-".
+	stdinName string
 }
 
 func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args []string) error {
@@ -138,7 +143,7 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 	if err != nil {
 		return &exitError{code: exitTool, err: err}
 	}
-	r := &fixRun{e: e, l: l, write: f.write, failOn: failOn, text: text}
+	r := &fixRun{e: e, l: l, write: f.write, failOn: failOn, text: text, stdinName: f.stdinFilename}
 
 	for _, in := range collect(args, f.ndjson) {
 		if err := ctx.Err(); err != nil {
@@ -200,7 +205,9 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 	var data []byte
 	var err error
 	ndjson := in.ndjson
+	name := stdinName(in.source, r.stdinName)
 	if in.source == "-" {
+		ndjson = ndjson || isNDJSONName(r.stdinName)
 		src := r.e.stdin
 		if !ndjson {
 			src, ndjson = sniffNDJSON(src, finlint.DefaultMaxPayloadSize)
@@ -217,9 +224,9 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 	var results []finlint.Result
 	applied := 0
 	if ndjson {
-		fixed, results, applied = fixLines(ctx, r.l, in.source, data)
+		fixed, results, applied = fixLines(ctx, r.l, name, data)
 	} else {
-		res := r.l.Fix(ctx, in.source, data)
+		res := r.l.Fix(ctx, name, data)
 		fixed, results, applied = res.Fixed, []finlint.Result{res.Remaining}, len(res.Applied)
 	}
 	if applied > 0 {

@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/report"
 )
 
 // input is one file (or stdin) to lint.
@@ -89,6 +90,9 @@ type feeder struct {
 	// failed counts inputs that could not be read (exit code 2); workers
 	// reading files add to it concurrently.
 	failed atomic.Int64
+	// stdinName is the source standard input is reported under
+	// (--stdin-filename); empty means "-".
+	stdinName string
 }
 
 func (f *feeder) next() (finlint.Payload, bool) {
@@ -98,7 +102,7 @@ func (f *feeder) next() (finlint.Payload, bool) {
 				return p, true
 			}
 			err := f.cur.Err()
-			src := f.inputs[f.i-1].source
+			src := f.name(f.inputs[f.i-1])
 			f.closeCur()
 			if err != nil {
 				f.failed.Add(1)
@@ -121,6 +125,7 @@ func (f *feeder) next() (finlint.Payload, bool) {
 		var r io.Reader
 		if in.source == "-" {
 			r = f.stdin
+			in.ndjson = in.ndjson || isNDJSONName(f.stdinName)
 			if !in.ndjson {
 				var ok bool
 				r, ok = sniffNDJSON(f.stdin, f.limit)
@@ -135,16 +140,39 @@ func (f *feeder) next() (finlint.Payload, bool) {
 			r, f.curFile = file, file
 		}
 		if in.ndjson {
-			f.cur = finlint.NewSplitter(r, in.source, f.limit)
+			f.cur = finlint.NewSplitter(r, f.name(in), f.limit)
 			continue
 		}
-		p := readWhole(r, in.source, f.limit)
+		p := readWhole(r, f.name(in), f.limit)
 		if p.Err != nil {
 			f.failed.Add(1)
 		}
 		return p, true
 	}
 }
+
+// name is the source an input is reported under.
+func (f *feeder) name(in input) string {
+	return stdinName(in.source, f.stdinName)
+}
+
+// stdinName is source, unless it is standard input and --stdin-filename
+// gave it a name.
+func stdinName(source, name string) string {
+	if source == "-" && name != "" {
+		return name
+	}
+	return source
+}
+
+// The help of --stdin-filename, for lint and for fix.
+const (
+	stdinFilenameHelp = "report standard input as `NAME` in every format, and match config globs against it " +
+		"(a .ndjson or .jsonl NAME is read as NDJSON); without it, standard input is - and, in SARIF, " +
+		"which needs a file URI, " + report.StdinName + " (" + report.StdinNDJSONName + " when read as NDJSON)"
+	fixStdinFilenameHelp = "report standard input's remaining findings as `NAME`, and match config globs against it " +
+		"(a .ndjson or .jsonl NAME is read as NDJSON)"
+)
 
 // readFile fills a whole-file payload; it runs on a lint worker.
 func (f *feeder) readFile(p *finlint.Payload) {

@@ -20,6 +20,7 @@ import (
 type lintFlags struct {
 	formats       []string
 	ndjson        bool
+	stdinFilename string
 	failOn        string
 	rules         []string
 	config        string
@@ -62,6 +63,7 @@ whatever --jobs is.`,
 	fl := cmd.Flags()
 	fl.StringArrayVar(&f.formats, "format", nil, "output `FORMAT[=PATH]`: text, json, ndjson, sarif, junit or github; repeatable; default text to standard output")
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
+	fl.StringVar(&f.stdinFilename, "stdin-filename", "", stdinFilenameHelp)
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or none")
 	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
 	fl.StringVar(&f.config, "config", "", "config `FILE` (default: .finlint.yaml found from the working directory upward)")
@@ -209,7 +211,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			return outputErr(o, err)
 		}
 	}
-	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, limit: f.maxSize}
+	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, stdinName: f.stdinFilename, limit: f.maxSize}
 	var sum report.Summary
 	failed := false
 	prog := newProgress(e, f.quiet)

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +18,17 @@ const (
 	sarifVersion   = "2.1.0"
 	sarifSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 	informationURI = "https://github.com/finlint/finlint"
+
+	// StdinName and StdinNDJSONName are the artifact URIs of standard
+	// input when no --stdin-filename names it: code scanning refuses a
+	// location without a URI, and "-" is not a useful one.
+	StdinName       = "stdin.json"
+	StdinNDJSONName = "stdin.ndjson"
+
+	// fingerprintKey names finlint's partial fingerprint. The "/v1"
+	// suffix is the SARIF convention for changing how a fingerprint is
+	// computed without it matching the old values.
+	fingerprintKey = "finlint/v1"
 )
 
 type sarifLog struct {
@@ -71,12 +84,13 @@ type sarifRuleProps struct {
 }
 
 type sarifResult struct {
-	RuleID     string           `json:"ruleId"`
-	RuleIndex  int              `json:"ruleIndex"`
-	Level      string           `json:"level"`
-	Message    sarifText        `json:"message"`
-	Locations  []sarifLocation  `json:"locations"`
-	Properties sarifResultProps `json:"properties"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          sarifResultProps  `json:"properties"`
 }
 
 type sarifResultProps struct {
@@ -96,7 +110,7 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI         string     `json:"uri,omitempty"`
+	URI         string     `json:"uri"`
 	Description *sarifText `json:"description,omitempty"`
 }
 
@@ -114,6 +128,9 @@ type sarifNotification struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations,omitempty"`
+	// stdin marks a note about standard input, whose name is settled
+	// only when the run is over (see Finish).
+	stdin bool
 }
 
 // sarifFormat writes one SARIF 2.1.0 log with one run. The driver's rule
@@ -128,10 +145,14 @@ type sarifFormat struct {
 	results []json.RawMessage
 	notes   []sarifNotification
 	failed  bool
+	// seen counts the results of each fingerprint so far.
+	seen map[string]int
+	// stdinNDJSON is set once standard input turned out to be NDJSON.
+	stdinNDJSON bool
 }
 
 func newSARIF(w io.Writer, o Options) Format {
-	s := &sarifFormat{w: w, o: o, index: map[string]int{}, results: []json.RawMessage{}}
+	s := &sarifFormat{w: w, o: o, index: map[string]int{}, results: []json.RawMessage{}, seen: map[string]int{}}
 	for _, r := range o.Rules {
 		if _, dup := s.index[r.ID]; dup {
 			continue
@@ -145,12 +166,15 @@ func newSARIF(w io.Writer, o Options) Format {
 func (s *sarifFormat) Start() error { return nil }
 
 func (s *sarifFormat) Result(r *finlint.Result) error {
+	stdin, ndjson := r.Source == "-", r.Record > 0
+	s.stdinNDJSON = s.stdinNDJSON || stdin && ndjson
 	if r.Error != "" {
 		s.failed = true
 		s.notes = append(s.notes, sarifNotification{
 			Level:     "error",
 			Message:   sarifText{Text: r.Error},
-			Locations: []sarifLocation{sarifLocationOf(r.Source, r.Record, 0)},
+			Locations: []sarifLocation{sarifLocationOf(r.Source, ndjson, r.Record, 0)},
+			stdin:     stdin,
 		})
 	}
 	for i := range r.Findings {
@@ -159,13 +183,15 @@ func (s *sarifFormat) Result(r *finlint.Result) error {
 		if f.Suggestion != "" {
 			text += "\nSuggestion: " + f.Suggestion
 		}
+		loc := sarifLocationOf(r.Source, ndjson, f.Line, f.Column)
 		b, err := marshal(sarifResult{
-			RuleID:     f.Rule,
-			RuleIndex:  s.ruleIndex(f.Rule, f.Severity),
-			Level:      sarifLevel(f.Severity),
-			Message:    sarifText{Text: text},
-			Locations:  []sarifLocation{sarifLocationOf(r.Source, f.Line, f.Column)},
-			Properties: sarifResultProps{JSONPointer: f.Path, Record: r.Record, Suggestion: f.Suggestion},
+			RuleID:              f.Rule,
+			RuleIndex:           s.ruleIndex(f.Rule, f.Severity),
+			Level:               sarifLevel(f.Severity),
+			Message:             sarifText{Text: text},
+			Locations:           []sarifLocation{loc},
+			PartialFingerprints: map[string]string{fingerprintKey: s.fingerprint(f.Rule, loc.PhysicalLocation.ArtifactLocation.URI, f.Path)},
+			Properties:          sarifResultProps{JSONPointer: f.Path, Record: r.Record, Suggestion: f.Suggestion},
 		}, "", "")
 		if err != nil {
 			return fmt.Errorf("encoding result for %s: %w", r.Source, err)
@@ -182,10 +208,34 @@ func (s *sarifFormat) Result(r *finlint.Result) error {
 		s.notes = append(s.notes, sarifNotification{
 			Level:     level,
 			Message:   sarifText{Text: submissionLine(sub)},
-			Locations: []sarifLocation{sarifLocationOf(r.Source, r.Record, 0)},
+			Locations: []sarifLocation{sarifLocationOf(r.Source, ndjson, r.Record, 0)},
+			stdin:     stdin,
 		})
 	}
 	return nil
+}
+
+// fingerprint identifies a result across runs, so that code scanning keeps
+// one alert (and its dismissal) while the payload is edited around it. It
+// hashes what a finding is about, the rule, the artifact and the JSON
+// Pointer, and no line or column: reformatting a payload or adding a key
+// above the finding does not move it. The record number of an NDJSON line
+// is left out for the same reason (inserting a line renumbers every record
+// below); findings that share rule, artifact and pointer, as in several
+// records of one NDJSON file, are told apart by their order in the run,
+// ":1", ":2" and so on, the way the code-scanning upload numbers its own
+// primaryLocationLineHash. The upload still adds that line-based hash
+// where it can read the file; this one also works for standard input.
+func (s *sarifFormat) fingerprint(rule, uri, pointer string) string {
+	h := sha256.New()
+	for _, part := range []string{rule, uri, pointer} {
+		// Each part is length-prefixed so that no two triples hash the
+		// same bytes.
+		fmt.Fprintf(h, "%d:%s", len(part), part)
+	}
+	key := hex.EncodeToString(h.Sum(nil)[:16])
+	s.seen[key]++
+	return fmt.Sprintf("%s:%d", key, s.seen[key])
 }
 
 // ruleIndex returns the index of rule id in the driver's rules, describing
@@ -207,6 +257,19 @@ func (s *sarifFormat) ruleIndex(id string, sev rules.Severity) int {
 }
 
 func (s *sarifFormat) Finish(Summary) error {
+	// A note about standard input may come before its first record told
+	// whether it is NDJSON (an error on the first line); name it as its
+	// results are named.
+	if s.stdinNDJSON {
+		for i := range s.notes {
+			if !s.notes[i].stdin {
+				continue
+			}
+			for j := range s.notes[i].Locations {
+				s.notes[i].Locations[j].PhysicalLocation.ArtifactLocation = artifactOf("-", true)
+			}
+		}
+	}
 	rs := s.rules
 	if rs == nil {
 		rs = []sarifRule{}
@@ -217,7 +280,7 @@ func (s *sarifFormat) Finish(Summary) error {
 		Runs: []sarifRun{{
 			Tool: sarifTool{Driver: sarifDriver{
 				Name:           "finlint",
-				Version:        s.o.Version,
+				Version:        toolVersion(s.o.Version),
 				InformationURI: informationURI,
 				Rules:          rs,
 			}},
@@ -319,8 +382,33 @@ func codeFence(s string) string {
 	return strings.Repeat("`", max(3, longest+1))
 }
 
-// ruleName turns a kebab-case id into the CamelCase identifier SARIF's
+// toolVersion writes a version the way SARIF consumers compare them, from
+// its first digit: v1.2.3 becomes 1.2.3. A build with no release version
+// (devel) is written as a SemVer pre-release of 0.0.0, which sorts before
+// every release.
+func toolVersion(v string) string {
+	if v == "" {
+		return ""
+	}
+	if t := strings.TrimPrefix(v, "v"); t != "" && t[0] >= '0' && t[0] <= '9' {
+		return t
+	}
+	pre := strings.Map(func(c rune) rune {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' {
+			return c
+		}
+		return -1
+	}, v)
+	if pre = strings.Trim(pre, ".-"); pre == "" {
+		pre = "devel"
+	}
+	return "0.0.0-" + pre
+}
+
+// ruleName turns a kebab-case id into the PascalCase identifier SARIF's
 // reportingDescriptor.name expects: email-lowercase becomes EmailLowercase.
+// The name must differ from the id other than in case (SARIF validators
+// compare them so), so a one-word id gets a suffix: api becomes ApiCheck.
 func ruleName(id string) string {
 	var b strings.Builder
 	up := true
@@ -334,6 +422,9 @@ func ruleName(id string) string {
 		}
 		up = false
 		b.WriteRune(c)
+	}
+	if strings.EqualFold(b.String(), id) {
+		b.WriteString("Check")
 	}
 	return b.String()
 }
@@ -361,20 +452,27 @@ func problemSeverity(s rules.Severity) string {
 }
 
 // sarifLocationOf points at line:col of a source; line 0 means the whole
-// source. Standard input has no URI, only a description.
-func sarifLocationOf(source string, line, col int) sarifLocation {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifactOf(source)}}
+// source.
+func sarifLocationOf(source string, ndjson bool, line, col int) sarifLocation {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifactOf(source, ndjson)}}
 	if line > 0 {
 		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: max(col, 0)}
 	}
 	return loc
 }
 
-func artifactOf(source string) sarifArtifact {
-	if source == "-" {
-		return sarifArtifact{Description: &sarifText{Text: "standard input"}}
+// artifactOf names a source. Standard input that no --stdin-filename named
+// gets a default name, by how it was read, and a description saying what
+// the name stands for.
+func artifactOf(source string, ndjson bool) sarifArtifact {
+	if source != "-" {
+		return sarifArtifact{URI: sourceURI(source)}
 	}
-	return sarifArtifact{URI: sourceURI(source)}
+	name := StdinName
+	if ndjson {
+		name = StdinNDJSONName
+	}
+	return sarifArtifact{URI: name, Description: &sarifText{Text: "standard input"}}
 }
 
 // sourceURI turns a source path into a URI reference: relative paths stay

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"strings"
@@ -99,8 +101,9 @@ type sarifDoc struct {
 			Message   struct {
 				Text string `json:"text"`
 			} `json:"message"`
-			Locations  []sarifLocation `json:"locations"`
-			Properties struct {
+			Locations           []sarifLocation   `json:"locations"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+			Properties          struct {
 				JSONPointer *string `json:"jsonPointer"`
 				Record      int     `json:"record"`
 				Suggestion  string  `json:"suggestion"`
@@ -143,7 +146,7 @@ func TestSARIF(t *testing.T) {
 	assert.Equal(t, "unicodeCodePoints", run.ColumnKind)
 	d := run.Tool.Driver
 	assert.Equal(t, "finlint", d.Name)
-	assert.Equal(t, "v1.2.3", d.Version)
+	assert.Equal(t, "1.2.3", d.Version, "numeric, as SARIF consumers compare versions")
 	assert.Equal(t, "https://github.com/finlint/finlint", d.InformationURI)
 
 	ids := []string{}
@@ -188,6 +191,7 @@ func TestSARIF(t *testing.T) {
 		assert.Equal(t, r.RuleID, d.Rules[r.RuleIndex].ID)
 		require.Len(t, r.Locations, 1)
 		require.NotNil(t, r.Properties.JSONPointer)
+		assert.Regexp(t, `^[0-9a-f]{32}:1$`, r.PartialFingerprints["finlint/v1"])
 	}
 	r0 := run.Results[0]
 	assert.Equal(t, "email-lowercase", r0.RuleID)
@@ -245,12 +249,120 @@ func TestSARIFNoResults(t *testing.T) {
 	assert.True(t, doc.Runs[0].Invocations[0].ExecutionSuccessful)
 }
 
+// uris lists the artifact URI of every result and notification location.
+func uris(t *testing.T, out string) (results, notes []string) {
+	t.Helper()
+	var doc sarifDoc
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	for _, r := range doc.Runs[0].Results {
+		for _, l := range r.Locations {
+			results = append(results, l.PhysicalLocation.ArtifactLocation.URI)
+		}
+	}
+	for _, n := range doc.Runs[0].Invocations[0].Notifications {
+		for _, l := range n.Locations {
+			notes = append(notes, l.PhysicalLocation.ArtifactLocation.URI)
+		}
+	}
+	return results, notes
+}
+
+// Code scanning refuses a location without a URI: standard input gets a
+// default name, by how it was read.
 func TestSARIFStandardInput(t *testing.T) {
-	rs := []*finlint.Result{{Source: "-", Findings: []rules.Finding{{Rule: "r", Severity: rules.Warning, Line: 1, Column: 1, Message: "m"}}}}
-	out := run(t, "sarif", Options{}, rs)
+	finding := []rules.Finding{{Rule: "r", Severity: rules.Warning, Line: 1, Column: 1, Message: "m"}}
+	out := run(t, "sarif", Options{}, []*finlint.Result{{Source: "-", Findings: finding}})
 	validateSARIF(t, out)
+	res, _ := uris(t, out)
+	assert.Equal(t, []string{"stdin.json"}, res)
 	assert.Contains(t, out, `"text": "standard input"`)
-	assert.NotContains(t, out, `"uri"`)
+
+	// NDJSON: a read error on the first record comes before any record
+	// said what standard input is; its note is named like the results.
+	out = run(t, "sarif", Options{}, []*finlint.Result{
+		{Source: "-", Error: "cannot read input: bad"},
+		{Source: "-", Record: 2, Findings: finding},
+		{Source: "stdin.json", Error: "cannot read input: gone"},
+	})
+	validateSARIF(t, out)
+	res, notes := uris(t, out)
+	assert.Equal(t, []string{"stdin.ndjson"}, res)
+	assert.Equal(t, []string{"stdin.ndjson", "stdin.json"}, notes, "a file named stdin.json is not standard input")
+	assert.Equal(t, 2, strings.Count(out, `"text": "standard input"`), "the result and the first note; not the file")
+}
+
+func fingerprints(t *testing.T, out string) []string {
+	t.Helper()
+	var doc sarifDoc
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	var fps []string
+	for _, r := range doc.Runs[0].Results {
+		fps = append(fps, r.PartialFingerprints["finlint/v1"])
+	}
+	return fps
+}
+
+// A fingerprint follows what a finding is about, not where it is: the same
+// findings at other lines and records keep theirs, and findings that share
+// rule, source and pointer are numbered in order.
+func TestSARIFFingerprints(t *testing.T) {
+	at := func(source string, record int, rule, path string, line int) *finlint.Result {
+		return &finlint.Result{Source: source, Record: record, Findings: []rules.Finding{
+			{Rule: rule, Severity: rules.Error, Path: path, Line: line, Column: 3, Message: "m"},
+		}}
+	}
+	first := fingerprints(t, run(t, "sarif", Options{}, []*finlint.Result{
+		at("a.ndjson", 2, "email-lowercase", "/basic_info/email", 2),
+		at("a.ndjson", 5, "email-lowercase", "/basic_info/email", 5),
+		at("a.ndjson", 5, "email-lowercase", "/basic_info/phone", 5),
+		at("a.ndjson", 5, "email-format", "/basic_info/email", 5),
+		at("b.ndjson", 5, "email-lowercase", "/basic_info/email", 5),
+		at("-", 0, "email-lowercase", "/basic_info/email", 7),
+	}))
+	require.Len(t, first, 6)
+	for _, fp := range first {
+		assert.Regexp(t, `^[0-9a-f]{32}:[0-9]+$`, fp)
+	}
+	base := func(fp string) string { return fp[:strings.IndexByte(fp, ':')] }
+	assert.Equal(t, base(first[0]), base(first[1]), "same rule, source and pointer")
+	assert.True(t, strings.HasSuffix(first[0], ":1") && strings.HasSuffix(first[1], ":2"), first)
+	seen := map[string]bool{}
+	for _, fp := range first {
+		assert.False(t, seen[fp], "fingerprints within a run are distinct: %v", first)
+		seen[fp] = true
+	}
+	for i := 2; i < len(first); i++ {
+		assert.NotEqual(t, base(first[0]), base(first[i]), "pointer, rule and source all count: %d", i)
+	}
+
+	// Lines added above: other lines and records, the same fingerprints.
+	again := fingerprints(t, run(t, "sarif", Options{}, []*finlint.Result{
+		at("a.ndjson", 12, "email-lowercase", "/basic_info/email", 12),
+		at("a.ndjson", 15, "email-lowercase", "/basic_info/email", 15),
+		at("a.ndjson", 15, "email-lowercase", "/basic_info/phone", 15),
+		at("a.ndjson", 15, "email-format", "/basic_info/email", 15),
+		at("b.ndjson", 1, "email-lowercase", "/basic_info/email", 1),
+		at("-", 0, "email-lowercase", "/basic_info/email", 70),
+	}))
+	assert.Equal(t, first, again)
+
+	// A known value pins the recipe: changing it orphans every alert, so
+	// it needs a new key (finlint/v2), not a silent change.
+	h := sha256.Sum256([]byte("15:email-lowercase8:a.ndjson17:/basic_info/email"))
+	assert.Equal(t, hex.EncodeToString(h[:16])+":1", first[0])
+}
+
+func TestToolVersion(t *testing.T) {
+	for in, want := range map[string]string{
+		"v1.2.3":                             "1.2.3",
+		"1.2.3":                              "1.2.3",
+		"v0.0.0-20260101000000-abcdef123456": "0.0.0-20260101000000-abcdef123456",
+		"devel":                              "0.0.0-devel",
+		"(devel)":                            "0.0.0-devel",
+		"":                                   "",
+	} {
+		assert.Equal(t, want, toolVersion(in), in)
+	}
 }
 
 func TestSourceURI(t *testing.T) {
@@ -269,6 +381,21 @@ func TestSourceURI(t *testing.T) {
 
 func TestRuleName(t *testing.T) {
 	assert.Equal(t, "EmailLowercase", ruleName("email-lowercase"))
-	assert.Equal(t, "Api", ruleName("api"))
+	assert.Equal(t, "ApiCheck", ruleName("api"), "a name equal to the id but for case is refused (SARIF1001)")
 	assert.Equal(t, "Iso3166Alpha3", ruleName("iso3166-alpha3"))
+}
+
+// Every rule of the registry gets a PascalCase name, its own, that is not
+// its id in another case.
+func TestSARIFRuleNames(t *testing.T) {
+	names := map[string]string{}
+	for _, r := range rules.All() {
+		n := ruleName(r.ID)
+		assert.Regexp(t, `^[A-Z][A-Za-z0-9]*$`, n, r.ID)
+		assert.False(t, strings.EqualFold(n, r.ID), "%s: name %s", r.ID, n)
+		if other, dup := names[n]; dup {
+			t.Errorf("%s and %s share the name %s", other, r.ID, n)
+		}
+		names[n] = r.ID
+	}
 }
