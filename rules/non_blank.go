@@ -9,7 +9,9 @@ var NonBlank = &Rule{
 	Doc: `A field that is present must say something: first_name, last_name,
 middle_name and their _en transliterations, street_line_1, city, and each
 tax_info document_type and document_id must hold at least one character that
-is not white space. (postal_code, street_line_2 and the street lines' _en
+is not white space. White space is Unicode's: the no-break space (U+00A0),
+the ideographic space (U+3000), line separators and the other White_Space
+characters are as blank as an ASCII space. (postal_code, street_line_2 and the street lines' _en
 twins are only required to be strings.) "" and "   " are how a blank spreadsheet cell or an
 unset template variable usually arrive.
 

@@ -68,6 +68,7 @@ var load = sync.OnceValue(func() *compiled {
 	comp := jsonschema.NewCompiler()
 	comp.DefaultDraft(jsonschema.Draft2020)
 	comp.AssertFormat()
+	comp.UseRegexpEngine(ecmaRegexp)
 	comp.RegisterFormat(&jsonschema.Format{Name: "email", Validate: validateEmail})
 	if err := comp.AddResource(ID, doc); err != nil {
 		c.err = fmt.Errorf("schema: %w", err)
