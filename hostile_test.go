@@ -259,8 +259,21 @@ func TestHostileInputs(t *testing.T) {
 			name:  "1e400 in an integer field",
 			input: edit(`"occupation_id":42`, `"occupation_id":1e400`),
 			want: []outcome{{Hits: []hit{
-				{"integer-literal", "/financial_profile/occupation_id", 1, numberAt(compact, "occupation_id"), "occupation_id 1e400 is too large for a 64-bit integer"},
-				{"reference-id", "/financial_profile/occupation_id", 1, numberAt(compact, "occupation_id"), `occupation_id 1e400 is not in the occupations catalogue; nearest: 43 "Teacher", 42 "Software Engineer"`},
+				{"integer-range", "/financial_profile/occupation_id", 1, numberAt(compact, "occupation_id"), "occupation_id 1e400 is above the signed 64-bit range (-9223372036854775808 to 9223372036854775807); no server can hold it"},
+			}}},
+		},
+		{
+			name:  "1e400 in monthly_volume_usd is as much an error",
+			input: edit(`"monthly_volume_usd":5000`, `"monthly_volume_usd":1e400`),
+			want: []outcome{{Hits: []hit{
+				{"integer-range", "/financial_profile/monthly_volume_usd", 1, numberAt(compact, "monthly_volume_usd"), "monthly_volume_usd 1e400 is above the signed 64-bit range (-9223372036854775808 to 9223372036854775807); no server can hold it"},
+			}}},
+		},
+		{
+			name:  "42.0 in an integer field stays a warning",
+			input: edit(`"monthly_volume_usd":5000`, `"monthly_volume_usd":42.0`),
+			want: []outcome{{Valid: true, Hits: []hit{
+				{"integer-literal", "/financial_profile/monthly_volume_usd", 1, numberAt(compact, "monthly_volume_usd"), "monthly_volume_usd is written 42.0; write it as a plain integer"},
 			}}},
 		},
 		{

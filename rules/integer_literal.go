@@ -7,8 +7,7 @@ import (
 	"github.com/finlint/finlint/internal/jsondoc"
 )
 
-// IntegerLiteral reports integers written as 42.0 or 4.2e1, or too large
-// for a 64-bit integer.
+// IntegerLiteral reports integers written as 42.0 or 4.2e1.
 var IntegerLiteral = &Rule{
 	ID:       "integer-literal",
 	Title:    "integers should be written as plain whole numbers",
@@ -17,57 +16,26 @@ var IntegerLiteral = &Rule{
 	Doc: `JSON Schema counts 42.0 and 4.2e1 as the integer 42, so the schema accepts them,
 but many servers decode them as floating point and reject them, or round them.
 The reference ids and monthly_volume_usd should be written as plain whole
-numbers, and fit in a signed 64-bit integer: 1e20 does not.
+numbers. (A whole number beyond the 64-bit range, however written, is an
+integer-range error.)
 
-The suggestion gives the plain form when the value is a whole number that fits.`,
+The suggestion gives the plain form.`,
 	Bad:  Example{Patch: `{"financial_profile": {"occupation_id": 42.0}}`},
 	Good: Example{Patch: `{"financial_profile": {"occupation_id": 42}}`},
 	Run: func(p *Pass) {
-		fp := p.Lookup("/financial_profile")
-		for _, key := range []string{"occupation_id", "purpose_id", "monthly_volume_usd"} {
-			checkIntegerLiteral(p, jsondoc.Join("/financial_profile", key), fp.Get(key))
-		}
-		if ids := fp.Get("source_of_fund_ids"); ids != nil && ids.Kind == jsondoc.Array {
-			for i, it := range ids.Items {
-				checkIntegerLiteral(p, jsondoc.Join("/financial_profile/source_of_fund_ids", itoa(i)), it)
+		forIntegerFields(p, func(ptr string, v *jsondoc.Value) {
+			if !strings.ContainsAny(v.Str, ".eE") || outOfInt64(v) != "" {
+				return // plain, or integer-range's to report
 			}
-		}
+			r, ok := ParseNumber(v.Str)
+			if !ok || !r.IsInt() {
+				return // not a whole number: the schema reports it
+			}
+			f := Finding{Path: ptr, Message: label(ptr) + " is written " + v.Str + "; write it as a plain integer"}
+			f.suggest(r.Num().String(), FixLiteral)
+			p.Report(f)
+		})
 	},
-}
-
-var (
-	minInt64 = big.NewRat(-1<<63, 1)
-	maxInt64 = new(big.Rat).SetInt(new(big.Int).SetUint64(1<<63 - 1))
-)
-
-func checkIntegerLiteral(p *Pass, ptr string, v *jsondoc.Value) {
-	if v == nil || v.Kind != jsondoc.Number {
-		return
-	}
-	plain := !strings.ContainsAny(v.Str, ".eE")
-	if plain && len(v.Str) < 19 {
-		return
-	}
-	r, ok := ParseNumber(v.Str)
-	if !ok {
-		if hugeExponent(v.Str) {
-			p.Report(Finding{Path: ptr, Message: label(ptr) + " " + v.Str + " is too large for a 64-bit integer"})
-		}
-		return
-	}
-	if !r.IsInt() {
-		return // not a whole number: the schema reports it
-	}
-	if r.Cmp(minInt64) < 0 || r.Cmp(maxInt64) > 0 {
-		p.Report(Finding{Path: ptr, Message: label(ptr) + " " + v.Str + " is too large for a 64-bit integer"})
-		return
-	}
-	if plain {
-		return
-	}
-	f := Finding{Path: ptr, Message: label(ptr) + " is written " + v.Str + "; write it as a plain integer"}
-	f.suggest(r.Num().String(), FixLiteral)
-	p.Report(f)
 }
 
 // ParseNumber reads a JSON number literal exactly. Exponents beyond ±400 are

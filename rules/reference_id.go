@@ -38,8 +38,8 @@ says so).`,
 		}
 		for _, t := range referenceTargets(p) {
 			items, ok := p.Catalogues.Items(t.catalogue)
-			if !ok {
-				continue
+			if !ok || !t.exact {
+				continue // no catalogue, or beyond int64: integer-range's
 			}
 			if _, found := slices.BinarySearchFunc(items, t.id, func(it RefItem, id int64) int {
 				switch {

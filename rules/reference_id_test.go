@@ -59,11 +59,11 @@ func TestReferenceIDLiterals(t *testing.T) {
 		{"4.2e1", ""},
 		{"420e-1", ""},
 		{"4.4e1", "occupation_id 4.4e1 is not in the occupations catalogue" + high},
-		{"99999999999999999999999", "occupation_id 99999999999999999999999 is not in the occupations catalogue" + high},
+		{"99999999999999999999999", ""}, // beyond int64: integer-range's error, not a second one
 		{"9223372036854775807", "occupation_id 9223372036854775807 is not in the occupations catalogue" + high},
 		{"-9223372036854775808", "occupation_id -9223372036854775808 is not in the occupations catalogue" + low},
-		{"-1e300", "occupation_id -1e300 is not in the occupations catalogue" + low},
-		{"1000000000000000000000000000000000000000", "occupation_id 100000000000000000000000… is not in the occupations catalogue" + high},
+		{"-1e300", ""}, // beyond int64: integer-range's error, not a second one
+		{"1000000000000000000000000000000000000000", ""}, // beyond int64: integer-range's error, not a second one
 		{"42.5", ""},
 		{"1e999999999", ""},
 		{"-1e-999999999", ""},

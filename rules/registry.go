@@ -17,6 +17,7 @@ func All() []*Rule {
 		MinItems,
 		NumberRange,
 		IntegerLiteral,
+		IntegerRange,
 		UnknownField,
 		SchemaOther,
 
