@@ -232,10 +232,12 @@ func (p *parser) run() {
 	}()
 	src := p.src
 	switch {
+	case len(src) >= 4 && (string(src[:4]) == "\xFF\xFE\x00\x00" || string(src[:4]) == "\x00\x00\xFE\xFF"):
+		p.fail(0, "input is UTF-32; encode it as UTF-8")
 	case len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF):
 		p.fail(0, "input is UTF-16; encode it as UTF-8")
-	case len(src) >= 2 && src[0] != 0 && src[1] == 0 || len(src) >= 2 && src[0] == 0 && src[1] != 0:
-		p.fail(0, "input looks like UTF-16 or UTF-32 (NUL bytes between characters); encode it as UTF-8")
+	case wideEncoding(src) != "":
+		p.fail(0, "input looks like %s (NUL bytes between characters); encode it as UTF-8", wideEncoding(src))
 	case len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF:
 		p.doc.Problems = append(p.doc.Problems, Problem{Offset: 0, Msg: "input starts with a UTF-8 byte order mark; remove it"})
 		p.pos = 3
@@ -253,6 +255,24 @@ func (p *parser) run() {
 	if p.pos < len(src) {
 		p.doc.Problems = append(p.doc.Problems, Problem{Offset: p.pos, Msg: "unexpected data after the top-level value"})
 	}
+}
+
+// wideEncoding names the encoding of a JSON text whose first four bytes
+// have the NUL pattern of UTF-16 or UTF-32 (RFC 4627 §3: the first two
+// characters of a JSON text are ASCII), or "". Two bytes are not enough:
+// "[\x00" is a UTF-8 text with a NUL in it, a syntax error at 1:2.
+func wideEncoding(src []byte) string {
+	if len(src) < 4 {
+		return ""
+	}
+	z := [4]bool{src[0] == 0, src[1] == 0, src[2] == 0, src[3] == 0}
+	switch z {
+	case [4]bool{true, true, true, false}, [4]bool{false, true, true, true}:
+		return "UTF-32"
+	case [4]bool{true, false, true, false}, [4]bool{false, true, false, true}:
+		return "UTF-16"
+	}
+	return ""
 }
 
 func (p *parser) skipSpace() {

@@ -90,6 +90,16 @@ func TestSyntaxFaults(t *testing.T) {
 		{"{\"a\": \"caf\xe9\"}", "invalid UTF-8", 1, 11},
 		{"\xff\xfe{\x00}\x00", "UTF-16", 1, 1},
 		{"{\x00\"\x00", "UTF-16", 1, 1},
+		{"\x00{\x00\"", "UTF-16", 1, 1},
+		{" \x00{\x00", "UTF-16", 1, 1},
+		{"{\x00\x00\x00", "UTF-32", 1, 1},
+		{"\x00\x00\x00{", "UTF-32", 1, 1},
+		{"\xff\xfe\x00\x00{\x00\x00\x00", "UTF-32", 1, 1},
+		// A NUL after one ASCII character is a NUL, not a wide encoding.
+		{"[\x00]", "unexpected NUL byte", 1, 2},
+		{"[\x00", "unexpected NUL byte", 1, 2},
+		{"{\x00}", "unexpected NUL byte", 1, 2},
+		{"{\x00\"a\": 1}", "unexpected NUL byte", 1, 2},
 		{`{"a": tru}`, "expected true", 1, 7},
 	}
 	for _, c := range cases {
