@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"github.com/finlint/finlint/internal/jsondoc"
 	"github.com/finlint/finlint/rules"
@@ -176,8 +177,10 @@ func jsonString(s string) []byte {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
 }
 
-// insertion adds the missing member at ptr to its parent object, after the
-// last member, in the object's own layout.
+// insertion adds the missing member at ptr to its parent object, in the
+// object's own layout: a transliteration twin ("first_name_en") right
+// after the field it transliterates, as a person would write it, any
+// other key after the last member.
 func insertion(doc *jsondoc.Doc, ptr, value string) (edit, bool) {
 	toks := jsondoc.SplitPointer(ptr)
 	if len(toks) == 0 {
@@ -191,7 +194,16 @@ func insertion(doc *jsondoc.Doc, ptr, value string) (edit, bool) {
 		return edit{}, false
 	}
 	src := doc.Src
-	last := parent.Members[len(parent.Members)-1]
+	n := len(parent.Members) - 1 // the member the new one follows
+	if base, ok := strings.CutSuffix(key, "_en"); ok {
+		for i, m := range parent.Members {
+			if m.Key == base {
+				n = i
+				break
+			}
+		}
+	}
+	last := parent.Members[n]
 	at := last.Value.End
 	colon := colonOf(src, last)
 	member := append(append(jsonString(key), colon...), jsonString(value)...)
@@ -208,16 +220,21 @@ func insertion(doc *jsondoc.Doc, ptr, value string) (edit, bool) {
 			return edit{start: at, end: at, text: append(text, member...)}, true
 		}
 	}
-	// Inline, follow the object's own spacing: ", " or "," as between its
-	// last two members, else as after its last key.
+	// Inline, follow the object's own spacing: ", " or "," as between the
+	// member and its neighbour, else as after its key.
 	comma := ", "
 	if colon == ":" {
 		comma = ","
 	}
-	if n := len(parent.Members); n >= 2 {
-		if between := src[parent.Members[n-2].Value.End:last.KeyStart]; !bytes.ContainsAny(between, "\r\n") {
-			comma = string(between)
-		}
+	var between []byte
+	switch {
+	case n+1 < len(parent.Members):
+		between = src[last.Value.End:parent.Members[n+1].KeyStart]
+	case n >= 1:
+		between = src[parent.Members[n-1].Value.End:last.KeyStart]
+	}
+	if len(between) > 0 && !bytes.ContainsAny(between, "\r\n") {
+		comma = string(between)
 	}
 	return edit{start: at, end: at, text: append([]byte(comma), member...)}, true
 }

@@ -45,7 +45,7 @@ func TestFixEditsOnlyTheFixedValues(t *testing.T) {
 	src := "{\r\n\t\"basic_info\" :{\"email\":\"ÉLODIE@Example.COM\",\t\"first_name\":\"José\" , \"gender\" : \"female\"},\r\n" +
 		"\t\"address\": {\"street_line_2\": \"Apt \\\"4B\\\"\\nFloor 2\", \"postal_code\": 1.50e1},\r\n" +
 		"\t\"financial_profile\": {\"monthly_volume_usd\": 5.0E3,   \"purpose_id\": 3.00}\r\n}\r\n"
-	want := "{\r\n\t\"basic_info\" :{\"email\":\"élodie@example.com\",\t\"first_name\":\"José\" , \"gender\" : \"FEMALE\" , \"first_name_en\" : \"Jose\"},\r\n" +
+	want := "{\r\n\t\"basic_info\" :{\"email\":\"élodie@example.com\",\t\"first_name\":\"José\" , \"first_name_en\":\"Jose\" , \"gender\" : \"FEMALE\"},\r\n" +
 		"\t\"address\": {\"street_line_2\": \"Apt \\\"4B\\\" Floor 2\", \"postal_code\": \"1.50e1\"},\r\n" +
 		"\t\"financial_profile\": {\"monthly_volume_usd\": 5000,   \"purpose_id\": 3}\r\n}\r\n"
 	res := fix(t, l, src)
@@ -76,13 +76,16 @@ func TestFixInsertsInTheObjectsLayout(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"indented with spaces",
 			"{\n  \"basic_info\": {\n    \"first_name\": \"José\",\n    \"last_name\": \"Garcia\"\n  }\n}\n",
-			"{\n  \"basic_info\": {\n    \"first_name\": \"José\",\n    \"last_name\": \"Garcia\",\n    \"first_name_en\": \"Jose\"\n  }\n}\n"},
+			"{\n  \"basic_info\": {\n    \"first_name\": \"José\",\n    \"first_name_en\": \"Jose\",\n    \"last_name\": \"Garcia\"\n  }\n}\n"},
 		{"tabs and CRLF",
 			"{\r\n\t\"basic_info\": {\r\n\t\t\"first_name\": \"José\",\r\n\t\t\"last_name\": \"Garcia\"\r\n\t}\r\n}",
-			"{\r\n\t\"basic_info\": {\r\n\t\t\"first_name\": \"José\",\r\n\t\t\"last_name\": \"Garcia\",\r\n\t\t\"first_name_en\": \"Jose\"\r\n\t}\r\n}"},
-		{"compact, two at one place",
+			"{\r\n\t\"basic_info\": {\r\n\t\t\"first_name\": \"José\",\r\n\t\t\"first_name_en\": \"Jose\",\r\n\t\t\"last_name\": \"Garcia\"\r\n\t}\r\n}"},
+		{"compact, each after its own base",
 			`{"basic_info":{"first_name":"José","last_name":"Müller"}}`,
-			`{"basic_info":{"first_name":"José","last_name":"Müller","first_name_en":"Jose","last_name_en":"Muller"}}`},
+			`{"basic_info":{"first_name":"José","first_name_en":"Jose","last_name":"Müller","last_name_en":"Muller"}}`},
+		{"after its base in the middle, inline",
+			`{"basic_info": {"email": "a@example.com", "first_name": "José", "gender": "MALE"}}`,
+			`{"basic_info": {"email": "a@example.com", "first_name": "José", "first_name_en": "Jose", "gender": "MALE"}}`},
 		{"inline with spaces",
 			`{"basic_info": {"first_name": "José"}}`,
 			`{"basic_info": {"first_name": "José", "first_name_en": "Jose"}}`},

@@ -336,17 +336,17 @@ func TestHostileInputs(t *testing.T) {
 		{
 			name:  "UTF-16 LE without a byte order mark",
 			input: string(utf16Bytes(compact, false, false)),
-			want:  syntax(1, 1, "input looks like UTF-16 or UTF-32 (NUL bytes between characters); encode it as UTF-8"),
+			want:  syntax(1, 1, "input looks like UTF-16 (NUL bytes between characters); encode it as UTF-8"),
 		},
 		{
 			name:  "UTF-16 BE without a byte order mark",
 			input: string(utf16Bytes(compact, true, false)),
-			want:  syntax(1, 1, "input looks like UTF-16 or UTF-32 (NUL bytes between characters); encode it as UTF-8"),
+			want:  syntax(1, 1, "input looks like UTF-16 (NUL bytes between characters); encode it as UTF-8"),
 		},
 		{
 			name:  "UTF-32 BE without a byte order mark",
 			input: "\x00\x00\x00{\x00\x00\x00}",
-			want:  syntax(1, 1, "unexpected NUL byte: expected a value"),
+			want:  syntax(1, 1, "input looks like UTF-32 (NUL bytes between characters); encode it as UTF-8"),
 		},
 		{
 			name:  "NUL byte inside a string",
@@ -361,6 +361,11 @@ func TestHostileInputs(t *testing.T) {
 			}}},
 		},
 		{
+			name:  "NUL byte right after the opening bracket",
+			input: "[\x00" + compact[1:],
+			want:  syntax(1, 2, "unexpected NUL byte: expected a value"),
+		},
+		{
 			name:  "NUL byte after the object",
 			input: compact + "\x00",
 			want:  syntax(1, len(compact)+1, "unexpected data after the top-level value"),
@@ -368,7 +373,7 @@ func TestHostileInputs(t *testing.T) {
 		{
 			name:  "NUL byte before the object",
 			input: "\x00" + compact,
-			want:  syntax(1, 1, "input looks like UTF-16 or UTF-32 (NUL bytes between characters); encode it as UTF-8"),
+			want:  syntax(1, 1, "unexpected NUL byte: expected a value"),
 		},
 		{
 			name:  "CRLF line ends",

@@ -17,9 +17,9 @@ var NonASCII = &Rule{
 	Source:   "vendor endpoint guide (only English (Latin) characters are allowed in all fields); OpenAPI *_en fields; SPEC semantic rule 6",
 	Doc: `The vendor accepts only ASCII text in every field. The exceptions are
 first_name, middle_name, last_name, street_line_1 and street_line_2, which
-may keep non-ASCII text next to a plain _en transliteration. When that twin
-is missing, this rule points at the non-ASCII value itself and
-transliteration-missing at the missing twin, with the transliteration to add. Every other string value is checked, wherever it
+may keep non-ASCII text next to a plain _en transliteration; when that twin
+is missing, transliteration-missing reports it, once, with the
+transliteration to add. Every other string value is checked, wherever it
 is: city, email, document ids, meta_data and inside arrays. Invisible
 characters count too: a no-break space or a zero-width space pasted from a
 web page or spreadsheet is just as non-ASCII as "é".
@@ -37,15 +37,11 @@ are reported by control-character, not here.`,
 			return // the reader saw nothing but printable ASCII
 		}
 		eachStringValue(p.Root(), "", func(ptr string, v *jsondoc.Value) {
-			twinMissing := false
 			if isLatinTwinBase(ptr) {
-				if p.Lookup(ptr+"_en") != nil {
-					return // allowed with its twin
-				}
-				// The value itself is where the non-ASCII text is; the
-				// missing twin, with its suggested transliteration, is
-				// transliteration-missing's finding at the twin's path.
-				twinMissing = true
+				// Allowed beside its twin; without it, the one problem is
+				// the missing twin: transliteration-missing's finding, at
+				// this value, with the transliteration to add.
+				return
 			}
 			r, found := firstNonASCII(v.Str)
 			if !found {
@@ -63,9 +59,6 @@ are reported by control-character, not here.`,
 				}
 			}
 			switch {
-			case twinMissing:
-				f.Suggestion = ""
-				f.Message = label(ptr) + " has " + what + "; it is accepted only beside " + field(ptr) + "_en (see transliteration-missing)"
 			case isLatinTwin(ptr):
 				f.Message = field(ptr) + " must be printable ASCII, but has " + what
 			default:

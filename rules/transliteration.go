@@ -55,7 +55,10 @@ the customer's own spelling ("José", "Königstraße", "Мария") as long as 
 matching _en field (first_name_en, street_line_1_en, ...) carries the same
 text in plain Latin letters. Without it the API rejects the payload.
 
-The finding is reported at the missing _en field. For Latin text the
+This is the one finding for the problem (non-ascii stays silent about these
+five fields): it is placed at the non-ASCII value, where the reader looks,
+and its JSON Pointer is the missing _en field's. finlint fix adds the _en
+field right after the field it transliterates. For Latin text the
 suggestion is a transliteration that drops diacritics and spells out letters
 such as ß, Ł or Ø ("José" gives "Jose", "Königstraße" gives
 "Konigstrasse"); check it against the customer's documents, which may use
@@ -72,6 +75,7 @@ Any other field with non-ASCII text is reported by non-ascii instead.`,
 			if !ok {
 				continue
 			}
+			at := p.Lookup(t.base).Start
 			if _, found := firstNonASCII(s); !found || p.Lookup(t.twin) != nil {
 				continue
 			}
@@ -82,11 +86,12 @@ Any other field with non-ASCII text is reported by non-ascii instead.`,
 				if !translit.IsLatin(s) {
 					msg = base + " is not in Latin script: add " + twin + " with the text as written in Latin letters"
 				}
-				p.Report(Finding{Path: t.twin, Message: msg})
+				p.Report(Finding{Path: t.twin, Offset: at, Message: msg})
 				continue
 			}
 			f := Finding{
 				Path:    t.twin,
+				Offset:  at,
 				Message: base + " has non-ASCII characters: add " + twin + " with its Latin transliteration",
 			}
 			f.suggest(p.Suggest(ascii), FixInsert)

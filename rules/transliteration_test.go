@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -83,3 +84,14 @@ func TestTransliterationSkipsBrokenDocuments(t *testing.T) {
 }
 
 func TestTransliterationExamples(t *testing.T) { assertDocExamples(t, Transliteration) }
+
+// The finding is placed at the non-ASCII value (where the reader looks),
+// with the pointer of the missing twin (what fix inserts).
+func TestTransliterationIsPlacedAtTheValue(t *testing.T) {
+	in, err := MergePatch(ReferencePayload, `{"address": {"street_line_1": "Königstraße 5"}}`)
+	require.NoError(t, err)
+	got := check(t, Transliteration, in)
+	require.Len(t, got, 1)
+	assert.Equal(t, "/address/street_line_1_en", got[0].Path)
+	assert.Equal(t, strings.Index(in, `"Königstraße 5"`), got[0].Offset)
+}

@@ -69,10 +69,16 @@ func TestFixPrintsADiff(t *testing.T) {
 
 func TestFixDiffMasksTaxIDs(t *testing.T) {
 	p := copyFixture(t, "non-latin.json")
+	src := readString(t, p)
+	fixable := strings.Replace(src, `"country_code": "USA",`, `"country_code": "US",`, 1)
+	require.NotEqual(t, src, fixable)
+	require.NoError(t, os.WriteFile(p, []byte(fixable), 0o644))
 	r := runCLI(t, nil, nil, "fix", p)
-	// The inserted names land right after tax_info, whose id is context.
-	assert.Contains(t, r.stdout, `         "document_id": "*******6789"`)
-	assert.Contains(t, r.stdout, "-    ]\n+    ],\n+    \"first_name_en\": \"Jose\",\n+    \"last_name_en\": \"Muller\"\n")
+	// The tax country is fixed two lines above the id, which is context.
+	assert.Contains(t, r.stdout, "-        \"country_code\": \"US\",\n+        \"country_code\": \"USA\",\n         \"document_type\": \"SSN\",\n         \"document_id\": \"*******6789\"\n")
+	// Each name's _en twin lands right after it.
+	assert.Contains(t, r.stdout, "     \"first_name\": \"José\",\n+    \"first_name_en\": \"Jose\",\n     \"middle_name\": \"Elena\",\n")
+	assert.Contains(t, r.stdout, "     \"last_name\": \"Müller\",\n+    \"last_name_en\": \"Muller\",\n")
 	assert.NotContains(t, r.stdout, "123-45-6789")
 	assert.NotContains(t, r.stderr, "123-45-6789")
 
