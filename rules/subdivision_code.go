@@ -19,7 +19,23 @@ address in the USA.
 
 Codes are checked against an embedded copy of ISO 3166-2 that follows its
 recent changes: "IN-TS" (Telangana) replaced "IN-TG", "FR-75C" (Paris)
-replaced "FR-75", "MX-CMX" replaced "MX-DIF". Withdrawn codes are rejected.
+replaced "FR-75", "MX-CMX" replaced "MX-DIF". Withdrawn codes are rejected,
+and for those still found in common code lists the message says when ISO
+withdrew them and what replaced them: Denmark's counties and county
+municipalities ("DK-015" to "DK-080", "DK-101", "DK-147"), replaced by the
+regions "DK-81" to "DK-85" in 2007,
+Luxembourg's districts ("LU-D", "LU-G", "LU-L", replaced by the cantons
+in 2015), "GH-BA" (Brong-Ahafo, split in 2019) and "PK-TA" (the tribal
+areas, merged into "PK-KP" Khyber Pakhtunkhwa). The replacement is
+suggested only when one current subdivision covers all of the old one.
+
+"GB-EAW" (England and Wales), "GB-GBN" (Great Britain) and "GB-UKM"
+(United Kingdom) are rejected too: ISO listed them only for completeness,
+and each spans several of the United Kingdom's countries, so no address
+lies in one of them rather than in one of those. Send the subdivision the
+address lies in, a county, London borough, metropolitan district, unitary
+authority, council area or district ("GB-LND", "GB-MAN", "GB-EDH"), or at
+least its country: "GB-ENG", "GB-NIR", "GB-SCT" or "GB-WLS".
 
 When the country is known, the suggestion is the code the value most likely
 means: the part after the hyphen alone ("CA" gives "US-CA"), the code in
@@ -51,6 +67,10 @@ regard to case or accents ("California", "Ile de France").`,
 			p.Report(Finding{Path: ptr, Message: msg})
 			return
 		}
+		if r, ok := iso3166.Removed(alpha2, s); ok {
+			p.Report(removedFinding(p, ptr, s, r))
+			return
+		}
 		msg := "subdivision_code " + p.Quote(s) + " is not an ISO 3166-2 code"
 		if alpha2 != "" && !p.Settings.Redact {
 			msg += " of " + countryLabel(country, alpha2)
@@ -64,6 +84,35 @@ regard to case or accents ("California", "Ile de France").`,
 		}
 		p.Report(f)
 	},
+}
+
+// removedFinding explains a code that ISO withdrew, or a grouping of
+// subdivisions that is no subdivision of an address.
+func removedFinding(p *Pass, ptr, s string, r iso3166.Removal) Finding {
+	what := "subdivision_code " + p.Quote(s)
+	if !p.Settings.Redact {
+		if s == r.Code {
+			what += " (" + r.Name + ")"
+		} else {
+			what += " stands for " + r.Code + " (" + r.Name + "), which"
+		}
+	}
+	var msg string
+	switch {
+	case r.Kind == iso3166.Grouping && p.Settings.Redact:
+		msg = what + " groups several subdivisions and is not the subdivision of an address"
+	case r.Kind == iso3166.Grouping:
+		msg = what + " is a grouping that ISO 3166-2 listed only for completeness, not a subdivision an address lies in: " + r.Note
+	case p.Settings.Redact:
+		msg = what + " is a withdrawn ISO 3166-2 code"
+	default:
+		msg = what + " was withdrawn from ISO 3166-2 on " + r.Date + "; " + r.Note
+	}
+	f := Finding{Path: ptr, Message: msg}
+	if r.Successor != "" {
+		f.suggest(p.Suggest(r.Successor), FixString)
+	}
+	return f
 }
 
 // countryLabel names a country for a message, "Mexico (MEX)", falling back

@@ -24,6 +24,21 @@ func TestSubdivisionCode(t *testing.T) {
 		{"empty", `{"address": {"subdivision_code": ""}}`, []brief{{ptr, Error, ""}}},
 		{"withdrawn Telangana code", `{"address": {"country": "IND", "subdivision_code": "IN-TG"}}`, []brief{{ptr, Error, ""}}},
 		{"withdrawn Paris code", `{"address": {"country": "FRA", "subdivision_code": "FR-75"}}`, []brief{{ptr, Error, ""}}},
+		{"withdrawn tribal areas", `{"address": {"country": "PAK", "subdivision_code": "PK-TA"}}`, []brief{{ptr, Error, "PK-KP"}}},
+		{"withdrawn tribal areas, code part", `{"address": {"country": "PAK", "subdivision_code": "ta"}}`, []brief{{ptr, Error, "PK-KP"}}},
+		{"withdrawn tribal areas, other country", `{"address": {"subdivision_code": "PK-TA"}}`, []brief{{ptr, Error, "PK-KP"}}},
+		{"withdrawn Danish county, one successor", `{"address": {"country": "DNK", "subdivision_code": "DK-040"}}`, []brief{{ptr, Error, "DK-84"}}},
+		{"withdrawn Danish county, split", `{"address": {"country": "DNK", "subdivision_code": "DK-060"}}`, []brief{{ptr, Error, ""}}},
+		{"withdrawn Luxembourg district", `{"address": {"country": "LUX", "subdivision_code": "LU-L"}}`, []brief{{ptr, Error, ""}}},
+		{"withdrawn Ghana region", `{"address": {"country": "GHA", "subdivision_code": "GH-BA"}}`, []brief{{ptr, Error, ""}}},
+		{"Great Britain", `{"address": {"country": "GBR", "subdivision_code": "GB-GBN"}}`, []brief{{ptr, Error, ""}}},
+		{"United Kingdom", `{"address": {"country": "GBR", "subdivision_code": "GB-UKM"}}`, []brief{{ptr, Error, ""}}},
+		{"England and Wales", `{"address": {"country": "GBR", "subdivision_code": "GB-EAW"}}`, []brief{{ptr, Error, ""}}},
+		{"England", `{"address": {"country": "GBR", "subdivision_code": "GB-ENG"}}`, []brief{}},
+		{"Danish region", `{"address": {"country": "DNK", "subdivision_code": "DK-84"}}`, []brief{}},
+		{"Luxembourg canton", `{"address": {"country": "LUX", "subdivision_code": "LU-LU"}}`, []brief{}},
+		{"Luxembourg by name", `{"address": {"country": "LUX", "subdivision_code": "Luxembourg"}}`, []brief{{ptr, Error, "LU-LU"}}},
+		{"Khyber Pakhtunkhwa", `{"address": {"country": "PAK", "subdivision_code": "PK-KP"}}`, []brief{}},
 		{"Telangana", `{"address": {"country": "IND", "subdivision_code": "IN-TS"}}`, []brief{}},
 		{"Paris", `{"address": {"country": "FRA", "subdivision_code": "FR-75C"}}`, []brief{}},
 		{"London", `{"address": {"country": "GBR", "subdivision_code": "GB-LND"}}`, []brief{}},
@@ -73,6 +88,37 @@ func TestSubdivisionCodeMessages(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.NotContains(t, got[0].Message, "California")
 	assert.Empty(t, got[0].Suggestion)
+}
+
+func TestSubdivisionCodeWithdrawnMessages(t *testing.T) {
+	for patch, want := range map[string]string{
+		`{"address": {"country": "PAK", "subdivision_code": "PK-TA"}}`:  `subdivision_code "PK-TA" (Federally Administered Tribal Areas) was withdrawn from ISO 3166-2 on 2019-11-22; it was merged into PK-KP Khyber Pakhtunkhwa in 2018`,
+		`{"address": {"country": "PAK", "subdivision_code": "ta"}}`:     `subdivision_code "ta" stands for PK-TA (Federally Administered Tribal Areas), which was withdrawn from ISO 3166-2 on 2019-11-22; it was merged into PK-KP Khyber Pakhtunkhwa in 2018`,
+		`{"address": {"country": "LUX", "subdivision_code": "LU-D"}}`:   `subdivision_code "LU-D" (Diekirch) was withdrawn from ISO 3166-2 on 2015-11-27; the districts were abolished in 2015: send the canton, LU-CL, LU-DI, LU-RD, LU-VD or LU-WI`,
+		`{"address": {"country": "DNK", "subdivision_code": "DK-060"}}`: `subdivision_code "DK-060" (Vejle) was withdrawn from ISO 3166-2 on 2007-12-13; it was split between DK-82 Midtjylland and DK-83 Syddanmark`,
+		`{"address": {"country": "DNK", "subdivision_code": "DK-040"}}`: `subdivision_code "DK-040" (Bornholm) was withdrawn from ISO 3166-2 on 2007-12-13; it is now part of DK-84 Hovedstaden`,
+		`{"address": {"country": "GHA", "subdivision_code": "GH-BA"}}`:  `subdivision_code "GH-BA" (Brong-Ahafo) was withdrawn from ISO 3166-2 on 2019-11-22; it was split into GH-AF Ahafo, GH-BE Bono East and GH-BO Bono`,
+		`{"address": {"country": "GBR", "subdivision_code": "GB-UKM"}}`: `subdivision_code "GB-UKM" (United Kingdom) is a grouping that ISO 3166-2 listed only for completeness, not a subdivision an address lies in: send GB-ENG, GB-NIR, GB-SCT or GB-WLS, or a finer subdivision such as a county, council area, district or unitary authority`,
+		`{"address": {"country": "GBR", "subdivision_code": "gb_gbn"}}`: `subdivision_code "gb_gbn" stands for GB-GBN (Great Britain), which is a grouping that ISO 3166-2 listed only for completeness, not a subdivision an address lies in: send GB-ENG, GB-SCT or GB-WLS, or a finer subdivision such as a county, council area or unitary authority`,
+	} {
+		got := checkPatch(t, SubdivisionCode, patch)
+		if assert.Len(t, got, 1, patch) {
+			assert.Equal(t, want, got[0].Message, patch)
+		}
+	}
+
+	got := checkPatch(t, SubdivisionCode, `{"address": {"country": "PAK", "subdivision_code": "PK-TA"}}`, withSettings(Settings{Redact: true}))
+	require.Len(t, got, 1)
+	assert.NotContains(t, got[0].Message, "PK-TA")
+	assert.NotContains(t, got[0].Message, "Tribal")
+	assert.Contains(t, got[0].Message, "withdrawn")
+	assert.Empty(t, got[0].Suggestion)
+
+	got = checkPatch(t, SubdivisionCode, `{"address": {"country": "GBR", "subdivision_code": "GB-GBN"}}`, withSettings(Settings{Redact: true}))
+	require.Len(t, got, 1)
+	assert.NotContains(t, got[0].Message, "GB-GBN")
+	assert.NotContains(t, got[0].Message, "Great Britain")
+	assert.Contains(t, got[0].Message, "not the subdivision of an address")
 }
 
 func TestSubdivisionCodeSkipsBrokenDocuments(t *testing.T) {

@@ -7,7 +7,11 @@
 // code for Kosovo. Names and alpha-2 codes come from
 // github.com/biter777/countries. Subdivisions come from a table generated
 // from a pinned release of the npm package iso-3166, because the Go
-// library's ISO 3166-2 data predates several recent changes.
+// library's ISO 3166-2 data predates several recent changes. That package
+// still lists some codes ISO withdrew long ago, so the generator checks it
+// against a pinned release of the iso-codes project and leaves out the
+// codes of a reviewed list (see Removals), which Removed still knows so
+// that a message can say what became of them.
 package iso3166
 
 //go:generate go run ./internal/gen -out subdivisions.tsv

@@ -83,12 +83,9 @@ func Subdivisions(alpha2 string) []Sub {
 // case or with another separator is recognised.
 func SuggestSubdivision(alpha2, input string) (string, bool) {
 	s := strings.TrimSpace(input)
-	if s == "" {
+	code := codeForm(s)
+	if code == "" {
 		return "", false
-	}
-	code := strings.ToUpper(s)
-	if len(code) > 3 && strings.ContainsRune(" _.", rune(code[2])) {
-		code = code[:2] + "-" + strings.TrimSpace(code[3:])
 	}
 	if sub, ok := Subdivision(code); ok && (alpha2 == "" || sub.Country == alpha2) {
 		return sub.Code, true
@@ -103,4 +100,16 @@ func SuggestSubdivision(alpha2, input string) (string, bool) {
 		return codes[0], true
 	}
 	return "", false
+}
+
+// codeForm writes input as ISO writes a code: upper case, with a hyphen
+// where a space, underscore or full stop follows the country part
+// ("us_ca" gives "US-CA"). Input without that shape comes back upper-cased
+// and trimmed.
+func codeForm(input string) string {
+	code := strings.ToUpper(strings.TrimSpace(input))
+	if len(code) > 3 && strings.ContainsRune(" _.", rune(code[2])) {
+		code = code[:2] + "-" + strings.TrimSpace(code[3:])
+	}
+	return code
 }

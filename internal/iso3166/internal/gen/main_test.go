@@ -21,7 +21,7 @@ func many(n int) []entry {
 }
 
 func TestFormat(t *testing.T) {
-	out, err := format(many(4000))
+	out, err := format(many(4000), 0, 0)
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
 	require.Len(t, lines, 4001)
@@ -40,9 +40,9 @@ func TestFormatRejects(t *testing.T) {
 	} {
 		e := many(4000)
 		edit(e)
-		_, err := format(e)
+		_, err := format(e, 0, 0)
 		assert.Error(t, err, name)
 	}
-	_, err := format(many(10))
+	_, err := format(many(10), 0, 0)
 	assert.Error(t, err, "a short table means the package changed shape")
 }
