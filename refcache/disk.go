@@ -38,21 +38,32 @@ type diskFile struct {
 func (s *Store) Load() (*Snapshot, error) {
 	snap := &Snapshot{base: s.base, cats: map[string]catalogue{}}
 	for _, name := range Names() {
-		path := s.file(name)
-		data, err := os.ReadFile(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
+		c, ok, err := s.load(name)
 		if err != nil {
-			return nil, fmt.Errorf("reference cache: %w", err)
+			return nil, err
 		}
-		c, err := s.decode(name, data)
-		if err != nil {
-			return nil, fmt.Errorf("%w %s: %w", ErrCorrupt, path, err)
+		if ok {
+			snap.cats[name] = c
 		}
-		snap.cats[name] = c
 	}
 	return snap, nil
+}
+
+// load reads one catalogue's file; ok is false when there is none.
+func (s *Store) load(name string) (c catalogue, ok bool, err error) {
+	path := s.file(name)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return catalogue{}, false, nil
+	}
+	if err != nil {
+		return catalogue{}, false, fmt.Errorf("reference cache: %w", err)
+	}
+	c, err = s.decode(name, data)
+	if err != nil {
+		return catalogue{}, false, fmt.Errorf("%w %s: %w", ErrCorrupt, path, err)
+	}
+	return c, true, nil
 }
 
 func (s *Store) decode(name string, data []byte) (catalogue, error) {
@@ -78,17 +89,27 @@ func (s *Store) decode(name string, data []byte) (catalogue, error) {
 	return catalogue{items: f.Items, fetchedAt: f.FetchedAt}, nil
 }
 
-// Refresh downloads every catalogue through f, validates all of them, and
-// only then replaces the cached files, each atomically and stamped with now.
-// When a download or a validation fails nothing is written and the cache
-// on disk stays as it was. Should writing itself fail part-way (a full
-// disk), each file is still either wholly old or wholly new.
+// Refresh downloads every catalogue of Names through f and validates each.
+// Every catalogue that passes replaces its cached file, atomically and
+// stamped with now; one whose download or validation fails leaves its file
+// as it was, so that one broken catalogue (a customer type the client is
+// not enabled for, say) does not keep the others from being refreshed.
+//
+// The error joins one "refresh NAME: ..." error for every catalogue that
+// failed. The snapshot is what the cache holds afterwards: the fresh
+// catalogues and, for the failed ones, the files already cached. It is nil
+// when nothing was stored: every catalogue failed, the context ended (then
+// nothing is written at all), or writing itself failed. Should writing
+// fail part-way (a full disk), each file is still either wholly old or
+// wholly new.
 func (s *Store) Refresh(ctx context.Context, f Fetcher, now time.Time) (*Snapshot, error) {
-	snap := &Snapshot{base: s.base, cats: map[string]catalogue{}}
+	fresh := map[string]catalogue{}
+	var errs []error
 	for _, name := range Names() {
 		items, err := f.Fetch(ctx, name)
 		if err != nil {
-			return nil, fmt.Errorf("refresh %s: %w", name, err)
+			errs = append(errs, fmt.Errorf("refresh %s: %w", name, err))
+			continue
 		}
 		// Servers list catalogues in whatever order suits them; order is
 		// not a sign of bad data, so sort before judging.
@@ -103,18 +124,31 @@ func (s *Store) Refresh(ctx context.Context, f Fetcher, now time.Time) (*Snapsho
 			return 0
 		})
 		if err := validate(items); err != nil {
-			return nil, fmt.Errorf("refresh %s: %w", name, err)
+			errs = append(errs, fmt.Errorf("refresh %s: %w", name, err))
+			continue
 		}
-		snap.cats[name] = catalogue{items: items, fetchedAt: now}
+		fresh[name] = catalogue{items: items, fetchedAt: now}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("refresh: %w", err)
 	}
+	if len(fresh) == 0 {
+		return nil, errors.Join(errs...)
+	}
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("refresh: %w", err)
 	}
+	snap := &Snapshot{base: s.base, cats: map[string]catalogue{}}
 	for _, name := range Names() {
-		c := snap.cats[name]
+		c, ok := fresh[name]
+		if !ok {
+			// Failed this time: what was cached stays in use, unless it
+			// is unreadable too.
+			if old, ok, err := s.load(name); err == nil && ok {
+				snap.cats[name] = old
+			}
+			continue
+		}
 		data, err := json.MarshalIndent(diskFile{
 			Format:    fileFormat,
 			BaseURL:   s.base,
@@ -128,9 +162,10 @@ func (s *Store) Refresh(ctx context.Context, f Fetcher, now time.Time) (*Snapsho
 		if err := writeAtomic(s.file(name), append(data, '\n')); err != nil {
 			return nil, fmt.Errorf("refresh %s: %w", name, err)
 		}
+		snap.cats[name] = c
 	}
 	syncDir(s.dir)
-	return snap, nil
+	return snap, errors.Join(errs...)
 }
 
 // validate accepts a catalogue that is non-empty, has strictly increasing

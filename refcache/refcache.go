@@ -1,14 +1,19 @@
 // Package refcache keeps the vendor's reference catalogues (occupations,
-// account purposes, sources of funds) on disk, so that linting needs the
-// network at most once a day and not at all with --offline.
+// and account purposes and sources of funds for individuals and for
+// businesses, and sources of wealth for businesses) on disk, so that
+// linting needs the network at most once a day and not at all with
+// --offline. Each catalogue is one file named by its catalogue id
+// (rules.PurposesBusiness is purposes-business.json); a file of another
+// name, such as one left by an older finlint, is not read.
 //
 // Catalogue ids differ per environment (sandbox and production number their
 // entries independently), so every base URL gets its own folder and a cache
 // filled from one environment is never consulted for another.
 //
 // A download is checked before it is stored: an empty list, a non-positive
-// or repeated id, or a blank title rejects the whole refresh, and the cache
-// already on disk stays as it was. Each catalogue is written to a temporary
+// or repeated id, or a blank title rejects that catalogue, and its file
+// already on disk stays as it was; the other catalogues are still stored.
+// Each catalogue is written to a temporary
 // file in its final folder, flushed to stable storage and then renamed over
 // the old file, so a reader (another finlint process, say) sees either the old
 // or the new catalogue, never a half-written one.
@@ -31,8 +36,8 @@ import (
 	"github.com/finlint/finlint/rules"
 )
 
-// Fetcher downloads one whole catalogue, every page of it, by its name
-// (rules.Occupations, rules.Purposes or rules.SourceOfFunds).
+// Fetcher downloads one whole catalogue, every page of it, by its
+// catalogue id (one of Names).
 type Fetcher interface {
 	Fetch(ctx context.Context, name string) ([]rules.RefItem, error)
 }
@@ -41,9 +46,16 @@ type Fetcher interface {
 // a Fetcher or from a file on disk.
 var ErrInvalid = errors.New("invalid catalogue")
 
-// Names returns the catalogue names the cache holds, in a fixed order.
+// Names returns the ids of the catalogues the cache holds, in a fixed
+// order: the individual ones first, as rules.Occupations,
+// rules.PurposesIndividual, rules.SourceOfFundsIndividual, then
+// rules.PurposesBusiness, rules.SourceOfFundsBusiness and
+// rules.SourceOfWealthBusiness.
 func Names() []string {
-	return []string{rules.Occupations, rules.Purposes, rules.SourceOfFunds}
+	return []string{
+		rules.Occupations, rules.PurposesIndividual, rules.SourceOfFundsIndividual,
+		rules.PurposesBusiness, rules.SourceOfFundsBusiness, rules.SourceOfWealthBusiness,
+	}
 }
 
 // DefaultDir returns the cache root: FINLINT_CACHE_DIR when it is set,

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"sync"
 	"testing"
@@ -46,9 +47,12 @@ func items(n int, prefix string) []rules.RefItem {
 
 func goodFetcher(prefix string) *fakeFetcher {
 	return &fakeFetcher{data: map[string][]rules.RefItem{
-		rules.Occupations:   items(23, prefix+" occupation"),
-		rules.Purposes:      items(9, prefix+" purpose"),
-		rules.SourceOfFunds: items(12, prefix+" source"),
+		rules.Occupations:             items(23, prefix+" occupation"),
+		rules.PurposesIndividual:      items(9, prefix+" purpose"),
+		rules.SourceOfFundsIndividual: items(12, prefix+" source"),
+		rules.PurposesBusiness:        items(10, prefix+" business purpose"),
+		rules.SourceOfFundsBusiness:   items(8, prefix+" business source"),
+		rules.SourceOfWealthBusiness:  items(7, prefix+" business wealth"),
 	}}
 }
 
@@ -161,7 +165,7 @@ func TestRefreshThenLoad(t *testing.T) {
 	s := refcache.Open(t.TempDir(), "https://sandbox.api.fin.com")
 	f := goodFetcher("v1")
 	// Servers may list entries in any order; the cache stores them sorted.
-	f.data[rules.Purposes] = []rules.RefItem{{ID: 9, Title: "nine"}, {ID: 2, Title: "two"}, {ID: 5, Title: "five"}}
+	f.data[rules.PurposesIndividual] = []rules.RefItem{{ID: 9, Title: "nine"}, {ID: 2, Title: "two"}, {ID: 5, Title: "five"}}
 
 	fresh, err := s.Refresh(context.Background(), f, t0)
 	require.NoError(t, err)
@@ -170,7 +174,7 @@ func TestRefreshThenLoad(t *testing.T) {
 	loaded, err := s.Load()
 	require.NoError(t, err)
 	for _, snap := range []*refcache.Snapshot{fresh, loaded} {
-		got, ok := snap.Items(rules.Purposes)
+		got, ok := snap.Items(rules.PurposesIndividual)
 		require.True(t, ok)
 		assert.Equal(t, []rules.RefItem{{ID: 2, Title: "two"}, {ID: 5, Title: "five"}, {ID: 9, Title: "nine"}}, got)
 		occ, ok := snap.Items(rules.Occupations)
@@ -181,17 +185,26 @@ func TestRefreshThenLoad(t *testing.T) {
 	}
 
 	st := loaded.Status(t0.Add(90 * time.Minute))
-	require.Len(t, st, 3)
+	require.Len(t, st, 6)
 	assert.Equal(t, refcache.CatalogueStatus{Name: rules.Occupations, Present: true, Count: 23, FetchedAt: t0, Age: 90 * time.Minute}, st[0])
-	assert.Equal(t, rules.Purposes, st[1].Name)
+	assert.Equal(t, rules.PurposesIndividual, st[1].Name)
 	assert.Equal(t, 3, st[1].Count)
-	assert.Equal(t, rules.SourceOfFunds, st[2].Name)
+	assert.Equal(t, rules.SourceOfFundsIndividual, st[2].Name)
 	assert.Equal(t, 12, st[2].Count)
 	assert.True(t, st[0].FetchedAt.Equal(t0))
+	for i, want := range []struct {
+		name  string
+		count int
+	}{{rules.PurposesBusiness, 10}, {rules.SourceOfFundsBusiness, 8}, {rules.SourceOfWealthBusiness, 7}} {
+		assert.Equal(t, refcache.CatalogueStatus{Name: want.name, Present: true, Count: want.count, FetchedAt: t0, Age: 90 * time.Minute}, st[3+i])
+	}
+	biz, ok := loaded.Items(rules.PurposesBusiness)
+	require.True(t, ok)
+	assert.Equal(t, "v1 business purpose 1", biz[0].Title, "each type has its own catalogue")
 
-	// The folder holds exactly the three catalogues: no temporary leftovers.
+	// The folder holds exactly the six catalogues: no temporary leftovers.
 	files := snapshotFiles(t, s.Dir())
-	assert.Len(t, files, 3)
+	assert.Len(t, files, 6)
 	for _, n := range refcache.Names() {
 		assert.Contains(t, files, n+".json")
 		assert.Contains(t, files[n+".json"], `"base_url": "https://sandbox.api.fin.com"`)
@@ -216,10 +229,10 @@ func TestRefreshReplacesAtomically(t *testing.T) {
 	require.NoError(t, err)
 	got, _ := snap.Items(rules.Occupations)
 	assert.Equal(t, "new occupation 1", got[0].Title)
-	assert.Len(t, snapshotFiles(t, s.Dir()), 3)
+	assert.Len(t, snapshotFiles(t, s.Dir()), 6)
 }
 
-func TestRefreshValidationKeepsOldCache(t *testing.T) {
+func TestRefreshValidationKeepsThatCatalogueOnly(t *testing.T) {
 	bad := map[string][]rules.RefItem{
 		"empty":       {},
 		"zero id":     {{ID: 0, Title: "zero"}},
@@ -238,51 +251,171 @@ func TestRefreshValidationKeepsOldCache(t *testing.T) {
 
 				f := goodFetcher("new")
 				f.data[name] = list
-				snap, err := s.Refresh(context.Background(), f, t0.Add(time.Hour))
+				later := t0.Add(time.Hour)
+				snap, err := s.Refresh(context.Background(), f, later)
 				require.Error(t, err)
 				assert.ErrorIs(t, err, refcache.ErrInvalid)
-				assert.Contains(t, err.Error(), name)
-				assert.Nil(t, snap)
-				assert.Equal(t, before, snapshotFiles(t, s.Dir()), "a failed refresh must not touch the cache")
+				assert.Equal(t, "refresh "+name+": ", err.Error()[:len("refresh "+name+": ")])
+				after := snapshotFiles(t, s.Dir())
+				require.Len(t, after, 6)
+				for _, n := range refcache.Names() {
+					if n == name {
+						assert.Equal(t, before[n+".json"], after[n+".json"], "the invalid download must not touch its file")
+					} else {
+						assert.NotEqual(t, before[n+".json"], after[n+".json"], "%s is refreshed all the same", n)
+					}
+				}
 
+				// The snapshot and the cache agree: the old entries of the
+				// failed catalogue, the new ones of every other.
 				loaded, err := s.Load()
 				require.NoError(t, err)
-				got, ok := loaded.Items(rules.Occupations)
-				require.True(t, ok)
-				assert.Equal(t, "old occupation 1", got[0].Title)
+				for _, sn := range []*refcache.Snapshot{snap, loaded} {
+					require.NotNil(t, sn)
+					for _, n := range refcache.Names() {
+						got, ok := sn.Items(n)
+						require.True(t, ok, n)
+						want := goodFetcher("new").data[n]
+						if n == name {
+							want = goodFetcher("old").data[n]
+						}
+						assert.Equal(t, want, got, n)
+					}
+					assert.Equal(t, t0, sn.Status(later)[slices.Index(refcache.Names(), name)].FetchedAt)
+				}
 			})
 		}
 	}
 }
 
-func TestRefreshFetchErrorWritesNothing(t *testing.T) {
+func TestRefreshFetchErrorStoresTheOthers(t *testing.T) {
 	root := t.TempDir()
 	s := refcache.Open(root, "https://sandbox.api.fin.com")
 	boom := errors.New("connection reset")
+	locked := errors.New("HTTP 403")
 	f := goodFetcher("x")
-	f.errs = map[string]error{rules.SourceOfFunds: boom}
-	_, err := s.Refresh(context.Background(), f, t0)
+	f.errs = map[string]error{rules.SourceOfFundsIndividual: boom, rules.SourceOfWealthBusiness: locked}
+	snap, err := s.Refresh(context.Background(), f, t0)
 	require.ErrorIs(t, err, boom)
+	require.ErrorIs(t, err, locked)
+	assert.Equal(t, "refresh source-of-funds-individual: connection reset\nrefresh source-of-wealth-business: HTTP 403", err.Error())
+	assert.Equal(t, refcache.Names(), f.calls, "one failure does not stop the others")
+
+	files := snapshotFiles(t, s.Dir())
+	assert.Len(t, files, 4)
+	assert.NotContains(t, files, rules.SourceOfFundsIndividual+".json")
+	assert.NotContains(t, files, rules.SourceOfWealthBusiness+".json")
+	loaded, err := s.Load()
+	require.NoError(t, err)
+	for _, sn := range []*refcache.Snapshot{snap, loaded} {
+		var present []string
+		for _, st := range sn.Status(t0) {
+			if st.Present {
+				present = append(present, st.Name)
+			}
+		}
+		assert.Equal(t, []string{rules.Occupations, rules.PurposesIndividual, rules.PurposesBusiness, rules.SourceOfFundsBusiness}, present)
+	}
+
+	// Next time the two come through and the cache is whole.
+	snap, err = s.Refresh(context.Background(), goodFetcher("y"), t0.Add(time.Hour))
+	require.NoError(t, err)
+	assert.False(t, snap.Stale(refcache.DefaultTTL, t0.Add(time.Hour)))
+	assert.Len(t, snapshotFiles(t, s.Dir()), 6)
+}
+
+func TestRefreshEveryFetchFailingWritesNothing(t *testing.T) {
+	root := t.TempDir()
+	s := refcache.Open(root, "https://sandbox.api.fin.com")
+	boom := errors.New("connection refused")
+	f := goodFetcher("x")
+	f.errs = map[string]error{}
+	for _, n := range refcache.Names() {
+		f.errs[n] = boom
+	}
+	snap, err := s.Refresh(context.Background(), f, t0)
+	require.ErrorIs(t, err, boom)
+	assert.Nil(t, snap)
 	_, statErr := os.Stat(s.Dir())
-	assert.ErrorIs(t, statErr, os.ErrNotExist, "nothing is written before every catalogue passed")
+	assert.ErrorIs(t, statErr, os.ErrNotExist, "nothing is written when nothing passed")
+}
+
+func TestRefreshCancelledWritesNothing(t *testing.T) {
+	s := refcache.Open(t.TempDir(), "https://sandbox.api.fin.com")
+	ctx, cancel := context.WithCancel(context.Background())
+	f := &cancellingFetcher{fakeFetcher: goodFetcher("x"), cancel: cancel, after: rules.PurposesBusiness}
+	snap, err := s.Refresh(ctx, f, t0)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, snap)
+	_, statErr := os.Stat(s.Dir())
+	assert.ErrorIs(t, statErr, os.ErrNotExist)
+}
+
+// cancellingFetcher cancels the refresh once it has served one catalogue,
+// and fails every later one as a client whose context ended does.
+type cancellingFetcher struct {
+	*fakeFetcher
+	cancel context.CancelFunc
+	after  string
+}
+
+func (c *cancellingFetcher) Fetch(ctx context.Context, name string) ([]rules.RefItem, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	items, err := c.fakeFetcher.Fetch(ctx, name)
+	if name == c.after {
+		c.cancel()
+	}
+	return items, err
+}
+
+func TestOldCacheLayoutCountsAsNotCached(t *testing.T) {
+	s := refcache.Open(t.TempDir(), "https://sandbox.api.fin.com")
+	require.NoError(t, os.MkdirAll(s.Dir(), 0o755))
+	// What a finlint that cached individual catalogues only left behind.
+	for _, old := range []string{"purposes", "source-of-funds"} {
+		content := `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"` + old +
+			`","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":1,"title":"a"}]}`
+		require.NoError(t, os.WriteFile(filepath.Join(s.Dir(), old+".json"), []byte(content), 0o644))
+	}
+	snap, err := s.Load()
+	require.NoError(t, err)
+	assert.True(t, snap.Empty())
+	for _, n := range refcache.Names() {
+		_, ok := snap.Items(n)
+		assert.False(t, ok, n)
+	}
+	for _, old := range []string{"purposes", "source-of-funds"} {
+		_, ok := snap.Items(old)
+		assert.False(t, ok, old)
+	}
+	assert.True(t, snap.Stale(refcache.DefaultTTL, t0))
+}
+
+func TestNames(t *testing.T) {
+	assert.Equal(t, []string{
+		"occupations", "purposes-individual", "source-of-funds-individual",
+		"purposes-business", "source-of-funds-business", "source-of-wealth-business",
+	}, refcache.Names())
 }
 
 func TestLoadCorruptNamesFile(t *testing.T) {
 	for label, content := range map[string]string{
 		"not json":      "{\"format\":1,",
 		"wrong format":  `{"format":7}`,
-		"wrong base":    `{"format":1,"base_url":"https://api.fin.com","catalogue":"purposes","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":1,"title":"a"}]}`,
+		"wrong base":    `{"format":1,"base_url":"https://api.fin.com","catalogue":"purposes-individual","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":1,"title":"a"}]}`,
 		"wrong name":    `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"occupations","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":1,"title":"a"}]}`,
-		"no time":       `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes","items":[{"id":1,"title":"a"}]}`,
-		"unsorted":      `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":2,"title":"b"},{"id":1,"title":"a"}]}`,
-		"no items":      `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes","fetched_at":"2025-09-03T08:50:57Z","items":[]}`,
-		"truncated mid": `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":1,"ti`,
+		"no time":       `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes-individual","items":[{"id":1,"title":"a"}]}`,
+		"unsorted":      `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes-individual","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":2,"title":"b"},{"id":1,"title":"a"}]}`,
+		"no items":      `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes-individual","fetched_at":"2025-09-03T08:50:57Z","items":[]}`,
+		"truncated mid": `{"format":1,"base_url":"https://sandbox.api.fin.com","catalogue":"purposes-individual","fetched_at":"2025-09-03T08:50:57Z","items":[{"id":1,"ti`,
 	} {
 		t.Run(label, func(t *testing.T) {
 			s := refcache.Open(t.TempDir(), "https://sandbox.api.fin.com")
 			_, err := s.Refresh(context.Background(), goodFetcher("ok"), t0)
 			require.NoError(t, err)
-			path := filepath.Join(s.Dir(), "purposes.json")
+			path := filepath.Join(s.Dir(), "purposes-individual.json")
 			require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
 
 			_, err = s.Load()
@@ -328,12 +461,12 @@ func TestStale(t *testing.T) {
 	assert.True(t, snap.Stale(ttl, t0.Add(-48*time.Hour)), "a fetch time far in the future means a wrong clock")
 
 	// One missing catalogue makes the whole snapshot stale.
-	require.NoError(t, os.Remove(filepath.Join(s.Dir(), "source-of-funds.json")))
+	require.NoError(t, os.Remove(filepath.Join(s.Dir(), "source-of-funds-individual.json")))
 	partial, err := s.Load()
 	require.NoError(t, err)
 	assert.False(t, partial.Empty())
 	assert.True(t, partial.Stale(ttl, t0))
-	_, ok := partial.Items(rules.SourceOfFunds)
+	_, ok := partial.Items(rules.SourceOfFundsIndividual)
 	assert.False(t, ok)
 	st := partial.Status(t0)
 	assert.True(t, st[0].Present)
@@ -416,7 +549,7 @@ func TestConcurrentReadersDuringRefresh(t *testing.T) {
 	}
 	snap, err := s.Load()
 	require.NoError(t, err)
-	got, _ := snap.Items(rules.Purposes)
-	assert.Equal(t, "purposes gen 60", got[0].Title)
-	assert.Len(t, snapshotFiles(t, s.Dir()), 3)
+	got, _ := snap.Items(rules.PurposesIndividual)
+	assert.Equal(t, "purposes-individual gen 60", got[0].Title)
+	assert.Len(t, snapshotFiles(t, s.Dir()), 6)
 }

@@ -89,7 +89,7 @@ type CatalogueStatus struct {
 // Status describes every catalogue, in the order of Names, with ages
 // measured at now.
 func (s *Snapshot) Status(now time.Time) []CatalogueStatus {
-	out := make([]CatalogueStatus, 0, 3)
+	out := make([]CatalogueStatus, 0, len(Names()))
 	for _, name := range Names() {
 		st := CatalogueStatus{Name: name}
 		if s != nil {

@@ -37,14 +37,14 @@ three.`,
 				}
 			}
 			f := field(t.ptr)
-			if t.catalogue == SourceOfFunds {
+			if t.catalogue == SourceOfFundsIndividual {
 				f = "source_of_fund_ids"
 			}
 			if !slices.Contains(fields, f) {
 				fields = append(fields, f)
 			}
-			if !slices.Contains(missing, t.catalogue) {
-				missing = append(missing, t.catalogue)
+			if c := CatalogueTitle(t.catalogue); !slices.Contains(missing, c) {
+				missing = append(missing, c)
 			}
 		}
 		if len(fields) == 0 {

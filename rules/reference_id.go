@@ -52,7 +52,7 @@ says so).`,
 			}); found && t.exact {
 				continue
 			}
-			msg := label(t.ptr) + " " + shortLiteral(t.literal) + " is not in the " + t.catalogue + " catalogue"
+			msg := label(t.ptr) + " " + shortLiteral(t.literal) + " is not in the " + CatalogueTitle(t.catalogue) + " catalogue"
 			if near := nearestRefItems(items, t.id, 2); len(near) > 0 {
 				parts := make([]string, len(near))
 				for i, it := range near {
@@ -90,10 +90,10 @@ func referenceTargets(p *Pass) []refTarget {
 		}
 	}
 	add("/financial_profile/occupation_id", Occupations, fp.Get("occupation_id"))
-	add("/financial_profile/purpose_id", Purposes, fp.Get("purpose_id"))
+	add("/financial_profile/purpose_id", PurposesIndividual, fp.Get("purpose_id"))
 	if ids := fp.Get("source_of_fund_ids"); ids != nil && ids.Kind == jsondoc.Array {
 		for i, it := range ids.Items {
-			add(jsondoc.Join("/financial_profile/source_of_fund_ids", strconv.Itoa(i)), SourceOfFunds, it)
+			add(jsondoc.Join("/financial_profile/source_of_fund_ids", strconv.Itoa(i)), SourceOfFundsIndividual, it)
 		}
 	}
 	return out

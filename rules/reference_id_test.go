@@ -99,12 +99,12 @@ func TestReferenceIDWithoutCatalogues(t *testing.T) {
 	assert.Empty(t, checkPatch(t, ReferenceID, patch, withCatalogues(fakeCatalogues{})))
 
 	// A missing catalogue leaves its ids alone; the others are still checked.
-	partial := fakeCatalogues{Purposes: testCatalogues[Purposes]}
+	partial := fakeCatalogues{PurposesIndividual: testCatalogues[PurposesIndividual]}
 	assert.Equal(t, []brief{{"/financial_profile/purpose_id", Error, ""}}, briefs(checkPatch(t, ReferenceID, patch, withCatalogues(partial))))
 }
 
 func TestReferenceIDEmptyCatalogue(t *testing.T) {
-	cat := fakeCatalogues{Occupations: nil, Purposes: testCatalogues[Purposes], SourceOfFunds: testCatalogues[SourceOfFunds]}
+	cat := fakeCatalogues{Occupations: nil, PurposesIndividual: testCatalogues[PurposesIndividual], SourceOfFundsIndividual: testCatalogues[SourceOfFundsIndividual]}
 	got := checkPatch(t, ReferenceID, `{}`, withCatalogues(cat))
 	require.Len(t, got, 1)
 	assert.Equal(t, "/financial_profile/occupation_id", got[0].Path)

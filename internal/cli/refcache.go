@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -17,10 +18,12 @@ func newRefcacheCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "refcache refresh|status",
 		Short: "Fetch the reference catalogues into the cache, or show what is cached",
-		Long: `The reference catalogues (occupations, purposes and sources of funds) hold the
-ids that financial_profile may use. They change over time and differ between
-sandbox and production, so finlint embeds none: it caches them per base URL
-under FINLINT_CACHE_DIR (default: finlint under the user's cache folder).
+		Long: `The reference catalogues hold the ids that financial_profile may use:
+occupations, purposes and sources of funds for individuals, and purposes,
+sources of funds and sources of wealth for businesses (each customer type
+has its own lists). They change over time and differ between sandbox and
+production, so finlint embeds none: it caches them per base URL under
+FINLINT_CACHE_DIR (default: finlint under the user's cache folder).
 
 refresh needs FIN_CLIENT_ID and FIN_CLIENT_SECRET (or FIN_ACCESS_TOKEN) and
 uses FIN_BASE_URL (default https://sandbox.api.fin.com).`,
@@ -28,7 +31,7 @@ uses FIN_BASE_URL (default https://sandbox.api.fin.com).`,
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "refresh",
-		Short: "Fetch every page of the three catalogues and replace the cache atomically",
+		Short: "Fetch every page of every catalogue and replace each in the cache atomically",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			store, err := openStore(e)
@@ -45,7 +48,14 @@ uses FIN_BASE_URL (default https://sandbox.api.fin.com).`,
 			}
 			snap, err := refresh(cmd.Context(), store, client, e.now())
 			if err != nil {
-				return &exitError{code: exitTool, err: err}
+				// The catalogues that did come through are stored; show
+				// what the cache holds now, then fail.
+				if snap != nil {
+					if perr := printStatus(e, store, snap); perr != nil {
+						return perr
+					}
+				}
+				return &exitError{code: exitTool, err: errors.New(oneLine(err))}
 			}
 			return printStatus(e, store, snap)
 		},
@@ -87,6 +97,14 @@ func newClient(e *env, base string, creds finapi.Credentials) (*finapi.Client, e
 	return finapi.New(base, creds, finapi.Options{Now: e.now, UserAgent: "finlint/" + buildVersion()})
 }
 
+// oneLine puts the joined errors of a refresh (one a line) on one line.
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
+
+// refresh refreshes every catalogue; on an error the snapshot, when not
+// nil, is what the cache holds now (the catalogues that failed keep their
+// earlier files).
 func refresh(ctx context.Context, store *refcache.Store, client *finapi.Client, now time.Time) (*refcache.Snapshot, error) {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
@@ -117,8 +135,9 @@ func printStatus(e *env, store *refcache.Store, snap *refcache.Snapshot) error {
 // loadCatalogues returns the cached catalogues for FIN_BASE_URL, first
 // refreshing them when they are missing or stale, credentials are set and
 // the network is allowed. A failed refresh falls back to what is cached,
-// with a warning; no catalogue at all is not an error (the reference-id
-// rule then says how to fetch them).
+// with a warning; so does a partly failed one, which still stored the
+// catalogues that came through. No catalogue at all is not an error (the
+// reference-id rule then says how to fetch them).
 func loadCatalogues(ctx context.Context, e *env, client func() (*finapi.Client, error), offline bool, ttl *time.Duration) rules.Catalogues {
 	warn := func(format string, args ...any) {
 		fmt.Fprintf(e.stderr, "finlint: warning: "+format+"\n", args...)
@@ -144,15 +163,17 @@ func loadCatalogues(ctx context.Context, e *env, client func() (*finapi.Client, 
 		if err == nil {
 			fresh, err = refresh(ctx, store, c, e.now())
 		}
+		if fresh != nil {
+			snap = fresh
+		}
 		switch {
 		case err == nil:
-			snap = fresh
 		case errors.Is(err, context.Canceled):
 			return nil
 		case snap.Empty():
-			warn("reference catalogues could not be fetched: %v", err)
+			warn("reference catalogues could not be fetched: %s", oneLine(err))
 		default:
-			warn("reference catalogues could not be refreshed, using the cached ones: %v", err)
+			warn("reference catalogues could not be refreshed, using the cached ones: %s", oneLine(err))
 		}
 	}
 	if snap.Empty() {

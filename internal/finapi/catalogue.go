@@ -23,20 +23,29 @@ const maxPages = 1000
 // than it announced.
 var ErrPagination = errors.New("inconsistent catalogue pages")
 
+// catalogueEndpoint says where a catalogue is listed: its path, the key of
+// its entries in the answer's data, and the customer type it is asked for
+// with (none for an untyped catalogue).
 type catalogueEndpoint struct {
-	path  string
-	key   string
-	typed bool
+	path string
+	key  string
+	typ  string
 }
 
 func endpointFor(name string) (catalogueEndpoint, bool) {
 	switch name {
 	case rules.Occupations:
-		return catalogueEndpoint{PathOccupations, "occupations", false}, true
-	case rules.Purposes:
-		return catalogueEndpoint{PathPurposes, "purposes", true}, true
-	case rules.SourceOfFunds:
-		return catalogueEndpoint{PathSourceOfFunds, "source_of_funds", true}, true
+		return catalogueEndpoint{PathOccupations, "occupations", ""}, true
+	case rules.PurposesIndividual:
+		return catalogueEndpoint{PathPurposes, "purposes", TypeIndividual}, true
+	case rules.PurposesBusiness:
+		return catalogueEndpoint{PathPurposes, "purposes", TypeBusiness}, true
+	case rules.SourceOfFundsIndividual:
+		return catalogueEndpoint{PathSourceOfFunds, "source_of_funds", TypeIndividual}, true
+	case rules.SourceOfFundsBusiness:
+		return catalogueEndpoint{PathSourceOfFunds, "source_of_funds", TypeBusiness}, true
+	case rules.SourceOfWealthBusiness:
+		return catalogueEndpoint{PathSourceOfWealth, "source_of_wealth", TypeBusiness}, true
 	}
 	return catalogueEndpoint{}, false
 }
@@ -48,8 +57,12 @@ type pagination struct {
 	Total       int `json:"total"`
 }
 
-// Fetch downloads every page of the catalogue name (rules.Occupations,
-// rules.Purposes or rules.SourceOfFunds), for individual customers. No page
+// Fetch downloads every page of the catalogue name, one of the catalogue
+// ids of package rules: rules.Occupations (GET /v1/occupations),
+// rules.PurposesIndividual and rules.PurposesBusiness (GET /v1/purposes
+// with type INDIVIDUAL or BUSINESS), rules.SourceOfFundsIndividual and
+// rules.SourceOfFundsBusiness (GET /v1/source-of-funds), and
+// rules.SourceOfWealthBusiness (GET /v1/source-of-wealth?type=BUSINESS). No page
 // is trusted to be the last because of its size: the server may hand out
 // fewer entries than asked for. Paging goes on until the announced total is
 // reached, or, without one, until the announced page count is reached or a
@@ -67,8 +80,8 @@ func (c *Client) Fetch(ctx context.Context, name string) ([]rules.RefItem, error
 			return nil, fmt.Errorf("%s: %w: more than %d pages", name, ErrPagination, maxPages)
 		}
 		q := url.Values{"per_page": {strconv.Itoa(pageSize)}, "current_page": {strconv.Itoa(page)}}
-		if ep.typed {
-			q.Set("type", "INDIVIDUAL")
+		if ep.typ != "" {
+			q.Set("type", ep.typ)
 		}
 		body, err := c.get(ctx, ep.path, q)
 		if err != nil {

@@ -2,7 +2,10 @@ package finapi_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -39,9 +42,18 @@ func TestFetchIntoCache(t *testing.T) {
 	store := refcache.Open(t.TempDir(), srv.URL)
 	snap, err := store.Refresh(context.Background(), cl, t0)
 	require.NoError(t, err)
-	got, ok := snap.Items(rules.SourceOfFunds)
+	got, ok := snap.Items(rules.SourceOfFundsIndividual)
 	require.True(t, ok)
 	require.Len(t, got, 15)
+	assert.Equal(t, refcache.Names(), func() []string {
+		var present []string
+		for _, st := range snap.Status(t0) {
+			if st.Present {
+				present = append(present, st.Name)
+			}
+		}
+		return present
+	}(), "every catalogue is fetched and cached")
 	assert.Equal(t, rules.RefItem{ID: 2, Title: "Source of funds 1"}, got[0])
 }
 
@@ -151,7 +163,7 @@ func TestFetchRetriesHonourRetryAfter(t *testing.T) {
 		finapitest.Fault{Drop: true},
 	)
 	cl, sl := newClient(t, srv, creds(), finapi.Options{Now: clk.Now})
-	got, err := cl.Fetch(context.Background(), rules.Purposes)
+	got, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	assert.Len(t, got, 9)
 	// Retry-After in seconds, backoff, Retry-After as a date, backoff.
@@ -165,7 +177,7 @@ func TestFetchRetryCaps(t *testing.T) {
 			srv.Script(finapitest.PathPurposes, finapitest.Fault{Status: 500, Body: `{"message":"boom"}`})
 		}
 		cl, sl := newClient(t, srv, creds(), finapi.Options{MaxAttempts: 3})
-		_, err := cl.Fetch(context.Background(), rules.Purposes)
+		_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "HTTP 500: boom")
 		assert.Equal(t, 3, srv.Hits(finapitest.PathPurposes))
@@ -175,7 +187,7 @@ func TestFetchRetryCaps(t *testing.T) {
 		srv := startServer(t, finapitest.Options{})
 		srv.Script(finapitest.PathPurposes, finapitest.Fault{Status: 429, RetryAfter: "3600"})
 		cl, sl := newClient(t, srv, creds(), finapi.Options{})
-		_, err := cl.Fetch(context.Background(), rules.Purposes)
+		_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "429")
 		assert.Equal(t, 1, srv.Hits(finapitest.PathPurposes))
@@ -187,7 +199,7 @@ func TestFetchRetryCaps(t *testing.T) {
 			srv.Script(finapitest.PathPurposes, finapitest.Fault{Status: 503, RetryAfter: "20"})
 		}
 		cl, sl := newClient(t, srv, creds(), finapi.Options{MaxAttempts: 10, MaxElapsed: 50 * time.Second})
-		_, err := cl.Fetch(context.Background(), rules.Purposes)
+		_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 		require.Error(t, err)
 		assert.Equal(t, []time.Duration{20 * time.Second, 20 * time.Second}, sl.Waits())
 		assert.Equal(t, 3, srv.Hits(finapitest.PathPurposes))
@@ -198,7 +210,7 @@ func TestFetchRetryCaps(t *testing.T) {
 			srv.Script(finapitest.PathPurposes, finapitest.Fault{Status: 502})
 		}
 		cl, sl := newClient(t, srv, creds(), finapi.Options{MaxAttempts: 7, Backoff: time.Second, MaxWait: 5 * time.Second})
-		_, err := cl.Fetch(context.Background(), rules.Purposes)
+		_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 		require.NoError(t, err)
 		assert.Equal(t, []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 5 * time.Second, 5 * time.Second, 5 * time.Second}, sl.Waits())
 	})
@@ -206,7 +218,7 @@ func TestFetchRetryCaps(t *testing.T) {
 		srv := startServer(t, finapitest.Options{})
 		srv.Script(finapitest.PathPurposes, finapitest.Fault{Status: 404})
 		cl, sl := newClient(t, srv, creds(), finapi.Options{})
-		_, err := cl.Fetch(context.Background(), rules.Purposes)
+		_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 		require.Error(t, err)
 		assert.Empty(t, sl.Waits())
 	})
@@ -218,7 +230,86 @@ func TestFetchContextCancelledDuringWait(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sl := &sleeper{then: func(int) { cancel() }}
 	cl, _ := newClient(t, srv, creds(), finapi.Options{Sleep: sl.Sleep})
-	_, err := cl.Fetch(ctx, rules.Purposes)
+	_, err := cl.Fetch(ctx, rules.PurposesIndividual)
 	require.Error(t, err)
 	assert.Equal(t, 1, srv.Hits(finapitest.PathPurposes))
+}
+
+func TestFetchEachTypeFromItsEndpoint(t *testing.T) {
+	var mu sync.Mutex
+	var asked []string
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		asked = append(asked, r.URL.Path+" type="+r.URL.Query().Get("type")+" page="+r.URL.Query().Get("current_page"))
+		mu.Unlock()
+		key := map[string]string{
+			finapi.PathOccupations: "occupations", finapi.PathPurposes: "purposes",
+			finapi.PathSourceOfFunds: "source_of_funds", finapi.PathSourceOfWealth: "source_of_wealth",
+		}[r.URL.Path]
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = fmt.Fprintf(w, `{"data":{"pagination":{"current_page":1,"per_page":100,"total_page":1,"total":1},%q:[{"id":7,"title":%q}]}}`,
+			key, r.URL.Path+" "+r.URL.Query().Get("type"))
+	}))
+	t.Cleanup(hs.Close)
+	cl, err := finapi.New(hs.URL, finapi.Credentials{AccessToken: "tok-static"}, finapi.Options{})
+	require.NoError(t, err)
+	titles := map[string]string{}
+	for _, name := range refcache.Names() {
+		got, err := cl.Fetch(context.Background(), name)
+		require.NoError(t, err, name)
+		require.Len(t, got, 1, name)
+		titles[name] = got[0].Title
+	}
+	assert.Equal(t, map[string]string{
+		rules.Occupations:             "/v1/occupations ",
+		rules.PurposesIndividual:      "/v1/purposes INDIVIDUAL",
+		rules.SourceOfFundsIndividual: "/v1/source-of-funds INDIVIDUAL",
+		rules.PurposesBusiness:        "/v1/purposes BUSINESS",
+		rules.SourceOfFundsBusiness:   "/v1/source-of-funds BUSINESS",
+		rules.SourceOfWealthBusiness:  "/v1/source-of-wealth BUSINESS",
+	}, titles)
+	assert.Equal(t, []string{
+		"/v1/occupations type= page=1",
+		"/v1/purposes type=INDIVIDUAL page=1",
+		"/v1/source-of-funds type=INDIVIDUAL page=1",
+		"/v1/purposes type=BUSINESS page=1",
+		"/v1/source-of-funds type=BUSINESS page=1",
+		"/v1/source-of-wealth type=BUSINESS page=1",
+	}, asked)
+
+	// The old untyped names are no catalogue any more.
+	for _, old := range []string{"purposes", "source-of-funds", "source-of-wealth"} {
+		_, err := cl.Fetch(context.Background(), old)
+		assert.EqualError(t, err, fmt.Sprintf("unknown catalogue %q", old))
+	}
+}
+
+func TestFetchBusinessCataloguesFromTheStandIn(t *testing.T) {
+	srv := startServer(t, finapitest.Options{PageCap: 2})
+	cl, _ := newClient(t, srv, creds(), finapi.Options{})
+	store := refcache.Open(t.TempDir(), srv.URL)
+	snap, err := store.Refresh(context.Background(), cl, t0)
+	require.NoError(t, err)
+
+	title := func(name string, id int64) string {
+		items, ok := snap.Items(name)
+		require.True(t, ok, name)
+		for _, it := range items {
+			if it.ID == id {
+				return it.Title
+			}
+		}
+		return ""
+	}
+	assert.Equal(t, "Cross-border B2B payments", title(rules.PurposesBusiness, 3))
+	assert.Equal(t, "Other", title(rules.PurposesBusiness, 10))
+	assert.Equal(t, "Purpose 3", title(rules.PurposesIndividual, 3), "an individual's purposes are not a business's")
+	assert.Equal(t, "Business revenue", title(rules.SourceOfFundsBusiness, 1))
+	assert.Equal(t, "Sale of assets", title(rules.SourceOfFundsBusiness, 5))
+	assert.Equal(t, "", title(rules.SourceOfFundsIndividual, 5), "individual sources of funds have even ids")
+	assert.Equal(t, "Investment income", title(rules.SourceOfWealthBusiness, 2))
+	// 7 sources of wealth in pages of 2; 10 business and 9 individual
+	// purposes.
+	assert.Equal(t, 4, srv.Hits(finapitest.PathSourceOfWealth))
+	assert.Equal(t, 5+5, srv.Hits(finapitest.PathPurposes))
 }

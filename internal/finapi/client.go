@@ -20,12 +20,16 @@ import (
 
 // The API paths the client calls.
 const (
-	PathToken         = "/v1/oauth/token"
-	PathRefresh       = "/v1/oauth/refresh-token"
-	PathOccupations   = "/v1/occupations"
-	PathPurposes      = "/v1/purposes"
-	PathSourceOfFunds = "/v1/source-of-funds"
-	PathCreate        = "/v2/customers/individual"
+	PathToken          = "/v1/oauth/token"
+	PathRefresh        = "/v1/oauth/refresh-token"
+	PathOccupations    = "/v1/occupations"
+	PathPurposes       = "/v1/purposes"
+	PathSourceOfFunds  = "/v1/source-of-funds"
+	PathSourceOfWealth = "/v1/source-of-wealth"
+	// PathCreate creates an individual customer (kind individual-v2).
+	PathCreate = "/v2/customers/individual"
+	// PathCreateBusiness creates a business customer (kind business-v2).
+	PathCreateBusiness = "/v2/customers/business"
 )
 
 // Errors callers can test for with errors.Is.

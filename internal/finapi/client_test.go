@@ -113,7 +113,7 @@ func TestTokenAnswerShapes(t *testing.T) {
 			srv := startServer(t, o)
 			cl, _ := newClient(t, srv, creds(), finapi.Options{})
 			for i := 0; i < 3; i++ {
-				items, err := cl.Fetch(context.Background(), rules.Purposes)
+				items, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 				require.NoError(t, err)
 				assert.Len(t, items, 9)
 			}
@@ -134,7 +134,7 @@ func TestTokenSharedByConcurrentCallers(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, errs[i] = cl.Fetch(context.Background(), rules.SourceOfFunds)
+			_, errs[i] = cl.Fetch(context.Background(), rules.SourceOfFundsIndividual)
 		}()
 	}
 	wg.Wait()
@@ -149,20 +149,20 @@ func TestTokenWaitRespectsContext(t *testing.T) {
 	srv := startServer(t, finapitest.Options{})
 	srv.Script(finapitest.PathToken, finapitest.Fault{Delay: 3 * time.Second})
 	cl, _ := newClient(t, srv, creds(), finapi.Options{})
-	go func() { _, _ = cl.Fetch(context.Background(), rules.Purposes) }()
+	go func() { _, _ = cl.Fetch(context.Background(), rules.PurposesIndividual) }()
 	// Wait until the first caller's token request is with the server.
 	require.Eventually(t, func() bool { return srv.Hits(finapitest.PathToken) == 1 }, 5*time.Second, 5*time.Millisecond)
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := cl.Fetch(ctx, rules.Purposes)
+	_, err := cl.Fetch(ctx, rules.PurposesIndividual)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.Less(t, time.Since(start), 2*time.Second, "a waiting caller gives up with its context")
 }
 
 // pagesPer is how many requests one Fetch of the default catalogues makes
 // at the default page cap of 7.
-var pagesPer = map[string]int{rules.Occupations: 4, rules.Purposes: 2, rules.SourceOfFunds: 3}
+var pagesPer = map[string]int{rules.Occupations: 4, rules.PurposesIndividual: 2, rules.SourceOfFundsIndividual: 3}
 
 func TestTokenRenewedBeforeExpiry(t *testing.T) {
 	for _, skew := range []time.Duration{0, 3 * time.Hour, -3 * time.Hour} {
@@ -209,10 +209,10 @@ func TestRefreshFailureFallsBackToNewToken(t *testing.T) {
 	srv := startServer(t, finapitest.Options{TokenTTL: 10 * time.Minute, Now: clk.Now})
 	srv.Script(finapitest.PathRefresh, finapitest.Fault{Status: 401})
 	cl, _ := newClient(t, srv, creds(), finapi.Options{Now: clk.Now})
-	_, err := cl.Fetch(context.Background(), rules.Purposes)
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	clk.Advance(9*time.Minute + 30*time.Second)
-	_, err = cl.Fetch(context.Background(), rules.Purposes)
+	_, err = cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	assert.Equal(t, 1, srv.Hits(finapitest.PathRefresh))
 	assert.Zero(t, srv.Refreshes())
@@ -223,10 +223,10 @@ func TestRefreshTokenExpiredUsesCredentials(t *testing.T) {
 	clk := newClock(t0)
 	srv := startServer(t, finapitest.Options{TokenTTL: 10 * time.Minute, RefreshTTL: 15 * time.Minute, Now: clk.Now})
 	cl, _ := newClient(t, srv, creds(), finapi.Options{Now: clk.Now})
-	_, err := cl.Fetch(context.Background(), rules.Purposes)
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	clk.Advance(20 * time.Minute)
-	_, err = cl.Fetch(context.Background(), rules.Purposes)
+	_, err = cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	assert.Zero(t, srv.Hits(finapitest.PathRefresh), "a refresh token known to be expired is not tried")
 	assert.Equal(t, 2, srv.TokensIssued())
@@ -235,16 +235,16 @@ func TestRefreshTokenExpiredUsesCredentials(t *testing.T) {
 func TestRenewedOnceOn401(t *testing.T) {
 	srv := startServer(t, finapitest.Options{})
 	cl, _ := newClient(t, srv, creds(), finapi.Options{})
-	_, err := cl.Fetch(context.Background(), rules.Purposes)
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 
 	srv.RevokeTokens()
-	_, err = cl.Fetch(context.Background(), rules.Purposes)
+	_, err = cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	assert.Equal(t, 1, srv.Refreshes())
 
 	srv.Script(finapitest.PathPurposes, finapitest.Fault{Status: 401}, finapitest.Fault{Status: 401})
-	_, err = cl.Fetch(context.Background(), rules.Purposes)
+	_, err = cl.Fetch(context.Background(), rules.PurposesIndividual)
 	assert.ErrorIs(t, err, finapi.ErrUnauthorized)
 	assert.Equal(t, 2, srv.Refreshes(), "renewed exactly once more")
 }
@@ -252,7 +252,7 @@ func TestRenewedOnceOn401(t *testing.T) {
 func TestStaticAccessToken(t *testing.T) {
 	srv := startServer(t, finapitest.Options{})
 	issuer, _ := newClient(t, srv, creds(), finapi.Options{})
-	_, err := issuer.Fetch(context.Background(), rules.Purposes)
+	_, err := issuer.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	tok := srv.Secrets()[0]
 
@@ -276,7 +276,7 @@ func TestBadCredentials(t *testing.T) {
 	srv := startServer(t, finapitest.Options{})
 	wrong := finapi.Credentials{ClientID: testClientID, ClientSecret: "wrong-secret-Y7"}
 	cl, sl := newClient(t, srv, wrong, finapi.Options{})
-	_, err := cl.Fetch(context.Background(), rules.Purposes)
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.ErrorIs(t, err, finapi.ErrUnauthorized)
 	assert.NotContains(t, err.Error(), "wrong-secret-Y7")
 	assert.Empty(t, sl.Waits(), "a refused credential is not retried")
@@ -290,7 +290,7 @@ func TestTokenEndpointRetried(t *testing.T) {
 		finapitest.Fault{Drop: true},
 		finapitest.Fault{Status: 429, RetryAfter: "4"})
 	cl, sl := newClient(t, srv, creds(), finapi.Options{})
-	_, err := cl.Fetch(context.Background(), rules.Purposes)
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	assert.Equal(t, []time.Duration{500 * time.Millisecond, time.Second, 4 * time.Second}, sl.Waits())
 	assert.Equal(t, 4, srv.Hits(finapitest.PathToken))

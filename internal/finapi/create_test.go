@@ -14,6 +14,7 @@ import (
 
 	"github.com/finlint/finlint/internal/finapi"
 	"github.com/finlint/finlint/internal/finapitest"
+	"github.com/finlint/finlint/rules"
 )
 
 // payload is deliberately irregular (spacing, key order, escapes) so that
@@ -139,7 +140,7 @@ func TestCreateTimeoutIsUnknown(t *testing.T) {
 	srv.Script(finapitest.PathCreate, finapitest.Fault{Delay: 1500 * time.Millisecond, Commit: true})
 	cl, sl := newClient(t, srv, creds(), finapi.Options{HTTPClient: &http.Client{Timeout: 200 * time.Millisecond}})
 	// Take the token first, so the timeout can only hit the create.
-	_, err := cl.Fetch(context.Background(), "purposes")
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 
 	res, err := cl.CreateIndividual(context.Background(), payload("slow@example.com"))
@@ -155,7 +156,7 @@ func TestCreateTimeoutIsUnknown(t *testing.T) {
 func TestCreateContextDeadlineAfterSendIsUnknown(t *testing.T) {
 	srv := startServer(t, finapitest.Options{})
 	cl, _ := newClient(t, srv, creds(), finapi.Options{})
-	_, err := cl.Fetch(context.Background(), "purposes")
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	srv.Script(finapitest.PathCreate, finapitest.Fault{Delay: 3 * time.Second})
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
@@ -208,7 +209,7 @@ func TestCreateConnectionRefusedThenServerUp(t *testing.T) {
 	srv := finapitest.New(serverOpts(finapitest.Options{}))
 	defer srv.Close()
 	issuer, _ := newClient(t, srv, creds(), finapi.Options{})
-	_, err := issuer.Fetch(context.Background(), "purposes")
+	_, err := issuer.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	tok := srv.Secrets()[0]
 
@@ -267,7 +268,7 @@ func TestCreate503UntilAttemptsRunOut(t *testing.T) {
 func TestCreate401RenewsOnce(t *testing.T) {
 	srv := startServer(t, finapitest.Options{})
 	cl, _ := newClient(t, srv, creds(), finapi.Options{})
-	_, err := cl.Fetch(context.Background(), "purposes")
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	old := srv.Secrets()[0]
 

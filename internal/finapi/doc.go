@@ -1,6 +1,7 @@
 // Package finapi is finlint's client for the Fin.com API: it obtains and
-// renews the bearer token, downloads the reference catalogues, submits
-// Create Individual Customer V2 requests, and keeps the submission journal.
+// renews the bearer token, downloads the reference catalogues of each
+// customer type, submits Create Individual Customer V2 and Create Business
+// Customer V2 requests, and keeps the submission journal.
 //
 // # Tokens
 //
@@ -59,9 +60,10 @@
 //
 // The pending line also records the payload's kind, the API it went to and
 // the few fields its customer can be found by (for an individual: email,
-// names and phone); never its tax id. StateDir and JournalPath give the
-// default journal: one per API in the user's state folder, so that runs
-// from different working directories share it.
+// names and phone; for a business: legal name and email); never its tax
+// id. StateDir and JournalPath give the default journal: one per API in
+// the user's state folder, so that runs from different working directories
+// share it.
 //
 // Tokens, the client secret and payloads never appear in errors or in the
 // journal.

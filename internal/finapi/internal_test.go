@@ -100,6 +100,15 @@ func TestDottedToPointer(t *testing.T) {
 		"meta_data.x~y":                         "/meta_data/x~0y",
 		"":                                      "",
 		"financial_profile.source_of_fund_ids.": "/financial_profile/source_of_fund_ids",
+		"associated_parties[0].basic_info.dob":  "/associated_parties/0/basic_info/dob",
+		"associated_parties[12].roles[3]":       "/associated_parties/12/roles/3",
+		"a[0][1].b":                             "/a/0/1/b",
+		"meta_data.a/b[2]":                      "/meta_data/a~1b/2",
+		"meta_data.x~y[0]~z":                    "/meta_data/x~0y[0]~0z",
+		"meta_data.k[x]":                        "/meta_data/k[x]",
+		"meta_data.k[]":                         "/meta_data/k[]",
+		"[0].x":                                 "/0/x",
+		"addresses.physical_address":            "/addresses/physical_address",
 	} {
 		assert.Equal(t, want, dottedToPointer(in), in)
 	}
@@ -114,28 +123,61 @@ func TestFieldErrorShapes(t *testing.T) {
 	}, list)
 	obj := fieldErrors([]byte(`{"message":"x","errors":{"basic_info.dob":["too young","bad format"]}}`))
 	assert.Equal(t, []FieldError{{"/basic_info/dob", "too young"}, {"/basic_info/dob", "bad format"}}, obj)
+	business := fieldErrors([]byte(`{"status":400,"message":"Validation failed","data":{` +
+		`"basic_info.email":"Must be a valid email address",` +
+		`"associated_parties[0].basic_info.dob":"Party must be at least 18 years old",` +
+		`"addresses.physical_address":"Required when is_incorporated_address_same is false"}}`))
+	assert.Equal(t, []FieldError{
+		{"/addresses/physical_address", "Required when is_incorporated_address_same is false"},
+		{"/associated_parties/0/basic_info/dob", "Party must be at least 18 years old"},
+		{"/basic_info/email", "Must be a valid email address"},
+	}, business)
+	assert.Equal(t, []FieldError{{"/basic_info/legal_name", "taken"}, {"/basic_info/legal_name", "too long"}},
+		fieldErrors([]byte(`{"data":{"basic_info.legal_name":["taken","too long"]}}`)))
+	assert.Nil(t, fieldErrors([]byte(`{"status":400,"message":"Validation failed","data":"nope"}`)))
 	assert.Nil(t, fieldErrors([]byte(`{"message":"x"}`)))
 	assert.Nil(t, fieldErrors([]byte(`<html>`)))
 	assert.Nil(t, fieldErrors([]byte(`{"errors":"nope"}`)))
 }
 
 func TestClassify(t *testing.T) {
-	r, err := classify(answer{status: 200, body: []byte(`{"data":{}}`), sent: true})
+	r, err := classify(PathCreate, answer{status: 200, body: []byte(`{"data":{}}`), sent: true})
 	require.NoError(t, err)
 	assert.Equal(t, Created, r.Kind, "a 200 is a creation even when its body is unusable")
 	assert.NotEmpty(t, r.Message)
 
-	r, err = classify(answer{status: 200, err: errors.New("reset"), sent: true})
+	for _, body := range []string{
+		`{"customer_id":"c-1","tos_policies_url":"https://tos.example/1"}`,
+		`{"data":{"customer_id":"c-1","tos_policies_url":"https://tos.example/1"}}`,
+	} {
+		r, err = classify(PathCreateBusiness, answer{status: 201, body: []byte(body), sent: true})
+		require.NoError(t, err)
+		assert.Equal(t, CreateResult{Kind: Created, HTTPStatus: 201, CustomerID: "c-1", TosPoliciesURL: "https://tos.example/1"}, r, body)
+	}
+	r, err = classify(PathCreateBusiness, answer{status: 201, body: []byte(`{"status":201}`), sent: true})
+	require.NoError(t, err)
+	assert.Equal(t, CreateResult{Kind: Created, HTTPStatus: 201, Message: "created, but the answer did not carry the customer id"}, r)
+
+	r, err = classify(PathCreateBusiness, answer{status: 400, body: []byte(`{"status":400,"message":"Validation failed","data":{"associated_parties[1].basic_info.dob":"Party must be at least 18 years old"}}`), sent: true})
+	require.NoError(t, err)
+	assert.Equal(t, CreateResult{Kind: Rejected, HTTPStatus: 400, Message: "Validation failed",
+		FieldErrors: []FieldError{{"/associated_parties/1/basic_info/dob", "Party must be at least 18 years old"}}}, r)
+
+	_, err = classify(PathCreateBusiness, answer{status: 500, body: []byte(`{"status":500,"message":"Internal server error"}`), sent: true})
+	assert.ErrorIs(t, err, ErrOutcomeUnknown)
+	assert.Equal(t, "POST /v2/customers/business: HTTP 500: "+ErrOutcomeUnknown.Error(), err.Error())
+
+	r, err = classify(PathCreate, answer{status: 200, err: errors.New("reset"), sent: true})
 	require.NoError(t, err)
 	assert.Equal(t, Created, r.Kind)
 
-	r, err = classify(answer{status: 423, body: []byte(`{}`), sent: true})
+	r, err = classify(PathCreate, answer{status: 423, body: []byte(`{}`), sent: true})
 	require.NoError(t, err)
 	assert.Equal(t, Rejected, r.Kind)
 	assert.Equal(t, "/verification_type", r.FieldErrors[0].Pointer)
 	assert.NotEmpty(t, r.Message)
 
-	r, err = classify(answer{status: 422, body: []byte("<html>\x1b[31m</html>"), sent: true})
+	r, err = classify(PathCreate, answer{status: 422, body: []byte("<html>\x1b[31m</html>"), sent: true})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusText(http.StatusUnprocessableEntity), r.Message, "an arbitrary body is not echoed")
 
@@ -145,7 +187,7 @@ func TestClassify(t *testing.T) {
 		long = append(long, 'x')
 	}
 	long = append(long, `\u0007"}`...)
-	r, _ = classify(answer{status: 400, body: long, sent: true})
+	r, _ = classify(PathCreate, answer{status: 400, body: long, sent: true})
 	assert.LessOrEqual(t, len([]rune(r.Message)), 501)
 	assert.NotContains(t, r.Message, "\a")
 }

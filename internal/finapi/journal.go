@@ -105,7 +105,7 @@ type Entry struct {
 	SentAt time.Time `json:"-"`
 }
 
-// EntryFor turns the outcome of CreateIndividual into the journal entry
+// EntryFor turns the outcome of Create into the journal entry
 // that records it.
 func EntryFor(r CreateResult, err error) Entry {
 	e := Entry{

@@ -50,7 +50,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 			tsrv.Script(finapitest.PathToken, f)
 		}
 		cl, _ := newClient(t, tsrv, creds(), finapi.Options{})
-		_, err := cl.Fetch(context.Background(), rules.Purposes)
+		_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 		require.Error(t, err)
 		note(err)
 		res, err := cl.CreateIndividual(context.Background(), payload("x@example.com"))
@@ -62,18 +62,18 @@ func TestSecretsNeverLeak(t *testing.T) {
 	// A wrong secret.
 	wrong := finapi.Credentials{ClientID: testClientID, ClientSecret: "wrong-" + testClientSecret}
 	cl, _ := newClient(t, srv, wrong, finapi.Options{})
-	_, err := cl.Fetch(context.Background(), rules.Purposes)
+	_, err := cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.ErrorIs(t, err, finapi.ErrUnauthorized)
 	note(err, cl, wrong)
 
 	// Working credentials; then catalogue and create failures whose
 	// answers echo secrets and tokens.
 	cl, _ = newClient(t, srv, creds(), finapi.Options{MaxAttempts: 2})
-	_, err = cl.Fetch(context.Background(), rules.Purposes)
+	_, err = cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.NoError(t, err)
 	known := []string{testClientSecret, srv.Secrets()[0], srv.Secrets()[1]}
 	srv.Script(finapitest.PathPurposes, echo(500, known...), echo(500, known...))
-	_, err = cl.Fetch(context.Background(), rules.Purposes)
+	_, err = cl.Fetch(context.Background(), rules.PurposesIndividual)
 	require.Error(t, err)
 	note(err)
 	for _, f := range []finapitest.Fault{echo(422, known...), echo(423, known...), echo(500, known...), echo(409, known...), {Drop: true}, {Status: 504}} {
@@ -89,7 +89,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	// A static token, refused, with answers that quote it.
 	st, _ := newClient(t, srv, finapi.Credentials{AccessToken: staticToken}, finapi.Options{})
 	srv.Script(finapitest.PathPurposes, echo(401, staticToken))
-	_, err = st.Fetch(context.Background(), rules.Purposes)
+	_, err = st.Fetch(context.Background(), rules.PurposesIndividual)
 	require.ErrorIs(t, err, finapi.ErrUnauthorized)
 	note(err, st)
 	srv.Script(finapitest.PathCreate, echo(422, staticToken))

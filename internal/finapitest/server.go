@@ -1,8 +1,9 @@
 // Package finapitest is a stand-in for the Fin.com API, for tests only: it
-// serves the token, refresh-token, catalogue, create-customer and
-// list-customers endpoints over real HTTP on 127.0.0.1, and can be told to misbehave in the ways the
-// real API and the networks in front of it do (rate limits, outages, slow
-// answers, dropped connections, expired tokens).
+// serves the token, refresh-token, catalogue (per customer type),
+// create-individual, create-business and list-customers endpoints over real
+// HTTP on 127.0.0.1, and can be told to misbehave in the ways the real API
+// and the networks in front of it do (rate limits, outages, slow answers,
+// dropped connections, expired tokens).
 //
 // Every create request it receives is recorded, whatever it answered, so a
 // test can assert that each payload reached the server exactly once and
@@ -29,14 +30,28 @@ import (
 
 // The endpoints the server answers, usable as keys of Script and Hits.
 const (
-	PathToken         = "/v1/oauth/token"
-	PathRefresh       = "/v1/oauth/refresh-token"
-	PathOccupations   = "/v1/occupations"
-	PathPurposes      = "/v1/purposes"
-	PathSourceOfFunds = "/v1/source-of-funds"
-	PathCreate        = "/v2/customers/individual"
-	PathCustomers     = "/v2/customers"
+	PathToken          = "/v1/oauth/token"
+	PathRefresh        = "/v1/oauth/refresh-token"
+	PathOccupations    = "/v1/occupations"
+	PathPurposes       = "/v1/purposes"
+	PathSourceOfFunds  = "/v1/source-of-funds"
+	PathSourceOfWealth = "/v1/source-of-wealth"
+	// PathCreate creates individual customers.
+	PathCreate = "/v2/customers/individual"
+	// PathCreateBusiness creates business customers.
+	PathCreateBusiness = "/v2/customers/business"
+	PathCustomers      = "/v2/customers"
 )
+
+// The customer types, as the vendor spells them.
+const (
+	TypeIndividual = "INDIVIDUAL"
+	TypeBusiness   = "BUSINESS"
+)
+
+// UnderAgeMessage is the vendor's message for an associated party younger
+// than 18.
+const UnderAgeMessage = "Party must be at least 18 years old"
 
 // RelianceMessage is the vendor's 423 message for RELIANCE on a client
 // that does not have it.
@@ -59,9 +74,11 @@ type Options struct {
 	// Now is the server's clock, default time.Now; giving it a skew against
 	// the client's clock tests that expiry is judged on the server's terms.
 	Now func() time.Time
-	// Catalogues maps rules.Occupations, rules.Purposes and
-	// rules.SourceOfFunds to their entries, served in the order given;
-	// default DefaultCatalogues.
+	// Catalogues maps catalogue ids (rules.Occupations,
+	// rules.PurposesIndividual, rules.PurposesBusiness, ...) to their
+	// entries, served in the order given. An id the map does not hold is
+	// served as DefaultCatalogues has it; one mapped to an empty list
+	// serves no entries.
 	Catalogues map[string][]rules.RefItem
 	// PageCap is the largest page the server hands out, whatever the
 	// client asks for; default 7. It applies to catalogues and to the
@@ -71,8 +88,15 @@ type Options struct {
 	// create answers 423.
 	RelianceEnabled bool
 	// RejectEmails are basic_info.email values that create answers with a
-	// 422 and a field error.
+	// field error: the individual endpoint with a 422 and an "errors"
+	// list, the business endpoint with a 400 and a "data" object.
 	RejectEmails []string
+	// RejectLegalNames are basic_info.legal_name values that the business
+	// endpoint answers with a 400 and a field error.
+	RejectLegalNames []string
+	// WrapBusinessCreated wraps the business endpoint's 201 answer in
+	// {"data": ...}; the default is the bare object the vendor documents.
+	WrapBusinessCreated bool
 }
 
 // Fault is one scripted misbehaviour, consumed by one request to its
@@ -97,8 +121,10 @@ type Fault struct {
 	Commit bool
 }
 
-// CreateRequest is one request received by the create endpoint.
+// CreateRequest is one request received by a create endpoint.
 type CreateRequest struct {
+	// Path is the endpoint: PathCreate or PathCreateBusiness.
+	Path          string
 	Body          []byte
 	Authorization string
 	ContentType   string
@@ -155,9 +181,11 @@ func New(opts Options) *Server {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if opts.Catalogues == nil {
-		opts.Catalogues = DefaultCatalogues()
+	cats := DefaultCatalogues()
+	for name, items := range opts.Catalogues {
+		cats[name] = items
 	}
+	opts.Catalogues = cats
 	if opts.PageCap <= 0 {
 		opts.PageCap = 7
 	}
@@ -172,10 +200,17 @@ func New(opts Options) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+PathToken, s.handleToken)
 	mux.HandleFunc("POST "+PathRefresh, s.handleRefresh)
-	mux.HandleFunc("GET "+PathOccupations, s.catalogueHandler(rules.Occupations, "occupations", false))
-	mux.HandleFunc("GET "+PathPurposes, s.catalogueHandler(rules.Purposes, "purposes", true))
-	mux.HandleFunc("GET "+PathSourceOfFunds, s.catalogueHandler(rules.SourceOfFunds, "source_of_funds", true))
-	mux.HandleFunc("POST "+PathCreate, s.handleCreate)
+	mux.HandleFunc("GET "+PathOccupations, s.catalogueHandler("occupations", map[string]string{"": rules.Occupations}))
+	mux.HandleFunc("GET "+PathPurposes, s.catalogueHandler("purposes", map[string]string{
+		TypeIndividual: rules.PurposesIndividual, TypeBusiness: rules.PurposesBusiness}))
+	mux.HandleFunc("GET "+PathSourceOfFunds, s.catalogueHandler("source_of_funds", map[string]string{
+		TypeIndividual: rules.SourceOfFundsIndividual, TypeBusiness: rules.SourceOfFundsBusiness}))
+	// The vendor lists sources of wealth for both types; finlint checks only
+	// the business one, and the individual one is empty unless given.
+	mux.HandleFunc("GET "+PathSourceOfWealth, s.catalogueHandler("source_of_wealth", map[string]string{
+		TypeIndividual: "source-of-wealth-individual", TypeBusiness: rules.SourceOfWealthBusiness}))
+	mux.HandleFunc("POST "+PathCreate, s.createHandler(PathCreate, TypeIndividual))
+	mux.HandleFunc("POST "+PathCreateBusiness, s.createHandler(PathCreateBusiness, TypeBusiness))
 	mux.HandleFunc("GET "+PathCustomers, s.handleCustomers)
 	s.Server = httptest.NewServer(mux)
 	return s
@@ -189,6 +224,10 @@ func (s *Server) Close() {
 
 // DefaultCatalogues returns sample catalogues large enough to need several
 // pages at the default page cap, listed out of id order as a server may.
+// The individual ones are generated ("Purpose 1" to "Purpose 9", ...); the
+// business ones read like the vendor's, and their ids are those of the
+// vendor's business example: purpose 3, sources of funds 1 and 5 (also 4),
+// source of wealth 2. Purpose 10 and source of wealth 7 are "Other".
 func DefaultCatalogues() map[string][]rules.RefItem {
 	gen := func(n int, title string, step int64) []rules.RefItem {
 		out := make([]rules.RefItem, 0, n)
@@ -197,10 +236,23 @@ func DefaultCatalogues() map[string][]rules.RefItem {
 		}
 		return out
 	}
+	titled := func(titles ...string) []rules.RefItem {
+		out := make([]rules.RefItem, 0, len(titles))
+		for i := len(titles); i >= 1; i-- {
+			out = append(out, rules.RefItem{ID: int64(i), Title: titles[i-1]})
+		}
+		return out
+	}
 	return map[string][]rules.RefItem{
-		rules.Occupations:   gen(23, "Occupation", 3),
-		rules.Purposes:      gen(9, "Purpose", 1),
-		rules.SourceOfFunds: gen(15, "Source of funds", 2),
+		rules.Occupations:             gen(23, "Occupation", 3),
+		rules.PurposesIndividual:      gen(9, "Purpose", 1),
+		rules.SourceOfFundsIndividual: gen(15, "Source of funds", 2),
+		rules.PurposesBusiness: titled("Business operations", "Payroll", "Cross-border B2B payments", "Treasury management",
+			"Investments", "Supplier payments", "Receiving customer payments", "E-commerce settlement", "Intercompany transfers", "Other"),
+		rules.SourceOfFundsBusiness: titled("Business revenue", "Investment capital", "Loans", "Software licensing revenue",
+			"Sale of assets", "Grants", "Shareholder funds", "Retained earnings", "Other"),
+		rules.SourceOfWealthBusiness: titled("Business dividends or profits", "Investment income", "Real estate", "Inheritance",
+			"Salary", "Sale of business", "Other"),
 	}
 }
 
@@ -465,7 +517,10 @@ func unauthorized(w http.ResponseWriter) {
 	writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."})
 }
 
-func (s *Server) catalogueHandler(name, key string, typed bool) http.HandlerFunc {
+// catalogueHandler serves the catalogue endpoint whose entries are listed
+// under key, choosing the catalogue by the type parameter: byType maps
+// each accepted type to a catalogue id, "" for an untyped endpoint.
+func (s *Server) catalogueHandler(key string, byType map[string]string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		f, _ := s.next(r.URL.Path)
 		s.wait(r, f.Delay, false)
@@ -477,12 +532,15 @@ func (s *Server) catalogueHandler(name, key string, typed bool) http.HandlerFunc
 			return
 		}
 		q := r.URL.Query()
-		if typed && q.Get("type") != "INDIVIDUAL" && q.Get("type") != "BUSINESS" {
-			writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
-				"message": "The selected type is invalid.",
-				"errors":  []map[string]string{{"type": "The selected type is invalid."}},
-			})
-			return
+		name, ok := byType[""]
+		if !ok {
+			if name, ok = byType[q.Get("type")]; !ok {
+				writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+					"message": "The selected type is invalid.",
+					"errors":  []map[string]string{{"type": "The selected type is invalid."}},
+				})
+				return
+			}
 		}
 		perPage, err1 := intParam(q.Get("per_page"), 10)
 		page, err2 := intParam(q.Get("current_page"), 1)
@@ -517,7 +575,13 @@ func intParam(v string, def int) (int, error) {
 	return strconv.Atoi(v)
 }
 
-func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
+// createHandler serves the create endpoint at path, which creates
+// customers of type typ.
+func (s *Server) createHandler(path, typ string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { s.handleCreate(w, r, path, typ) }
+}
+
+func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request, path, typ string) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		return
@@ -525,6 +589,7 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	idx := len(s.creates)
 	s.creates = append(s.creates, CreateRequest{
+		Path:          path,
 		Body:          body,
 		Authorization: r.Header.Get("Authorization"),
 		ContentType:   r.Header.Get("Content-Type"),
@@ -537,12 +602,12 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 	}
 
-	f, _ := s.next(PathCreate)
+	f, _ := s.next(path)
 	// A committing server goes on with its work whether or not the client
 	// is still listening; that is what makes a timeout ambiguous.
 	s.wait(r, f.Delay, f.Commit)
 	if f.Commit {
-		status, answer := s.process(r, body)
+		status, answer := s.process(r, typ, body)
 		switch {
 		case f.Drop:
 			drop(w)
@@ -565,23 +630,34 @@ func (s *Server) handleCreate(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	status, answer := s.process(r, body)
+	status, answer := s.process(r, typ, body)
 	answered(status)
 	writeJSON(w, status, answer)
 }
 
-func createdAnswer(id string) any {
-	return map[string]any{"data": map[string]string{
+func (s *Server) createdAnswer(typ, id string) (int, any) {
+	c := map[string]string{
 		"customer_id":      id,
 		"tos_policies_url": "https://orchestration.fin.com/orchestration-customer-tos?customer_id=" + id + "&tos_policies_value=" + randomHex(8),
-	}}
+	}
+	if typ == TypeBusiness {
+		// The vendor documents a bare 201 for businesses.
+		if s.opts.WrapBusinessCreated {
+			return http.StatusCreated, map[string]any{"data": c}
+		}
+		return http.StatusCreated, c
+	}
+	return http.StatusOK, map[string]any{"data": c}
 }
 
 // process validates a create request the way the vendor does for the
 // cases tests need, and creates the customer when it passes.
-func (s *Server) process(r *http.Request, body []byte) (int, any) {
+func (s *Server) process(r *http.Request, typ string, body []byte) (int, any) {
 	if !s.authorized(r) {
 		return http.StatusUnauthorized, map[string]string{"message": "Unauthenticated."}
+	}
+	if typ == TypeBusiness {
+		return s.processBusiness(body)
 	}
 	var in struct {
 		VerificationType string `json:"verification_type"`
@@ -607,7 +683,59 @@ func (s *Server) process(r *http.Request, body []byte) (int, any) {
 			},
 		}
 	}
-	return http.StatusOK, createdAnswer(s.AddCustomer("INDIVIDUAL", body))
+	return s.createdAnswer(TypeIndividual, s.AddCustomer(TypeIndividual, body))
+}
+
+// processBusiness answers POST /v2/customers/business as the vendor's
+// OpenAPI documents it: 400 {"status", "message", "data": {dotted field:
+// message}} for a refusal, 423 for RELIANCE, 201 for a creation. It
+// refuses the emails and legal names of the options, an associated party
+// younger than 18 on the server's clock, and a missing physical address
+// when is_incorporated_address_same is false.
+func (s *Server) processBusiness(body []byte) (int, any) {
+	var in struct {
+		VerificationType string `json:"verification_type"`
+		BasicInfo        struct {
+			LegalName string `json:"legal_name"`
+			Email     string `json:"email"`
+		} `json:"basic_info"`
+		Addresses struct {
+			Same     *bool           `json:"is_incorporated_address_same"`
+			Physical json.RawMessage `json:"physical_address"`
+		} `json:"addresses"`
+		Parties []struct {
+			BasicInfo struct {
+				DOB string `json:"dob"`
+			} `json:"basic_info"`
+		} `json:"associated_parties"`
+	}
+	if err := json.Unmarshal(body, &in); err != nil {
+		return http.StatusBadRequest, map[string]any{"status": http.StatusBadRequest, "message": "Malformed JSON request body"}
+	}
+	if in.VerificationType == "RELIANCE" && !s.opts.RelianceEnabled {
+		return http.StatusLocked, map[string]any{"status": http.StatusLocked, "message": RelianceMessage}
+	}
+	fields := map[string]string{}
+	if slices.Contains(s.opts.RejectEmails, in.BasicInfo.Email) {
+		fields["basic_info.email"] = "Email has already been taken"
+	}
+	if slices.Contains(s.opts.RejectLegalNames, in.BasicInfo.LegalName) {
+		fields["basic_info.legal_name"] = "Legal name has already been taken"
+	}
+	if in.Addresses.Same != nil && !*in.Addresses.Same && (len(in.Addresses.Physical) == 0 || string(in.Addresses.Physical) == "null") {
+		fields["addresses.physical_address"] = "Required when is_incorporated_address_same is false"
+	}
+	today := s.opts.Now().UTC()
+	for i, p := range in.Parties {
+		dob, err := time.Parse(time.DateOnly, p.BasicInfo.DOB)
+		if err == nil && dob.AddDate(18, 0, 0).After(today) {
+			fields[fmt.Sprintf("associated_parties[%d].basic_info.dob", i)] = UnderAgeMessage
+		}
+	}
+	if len(fields) > 0 {
+		return http.StatusBadRequest, map[string]any{"status": http.StatusBadRequest, "message": "Validation failed", "data": fields}
+	}
+	return s.createdAnswer(TypeBusiness, s.AddCustomer(TypeBusiness, body))
 }
 
 // listed is a customer as GET /v2/customers shows it: a few fields of its

@@ -226,3 +226,127 @@ func TestCustomersListIsPagedAsTheVendorDoes(t *testing.T) {
 	assert.Equal(t, 401, st)
 	assert.Len(t, srv.Customers(), 4)
 }
+
+func TestCataloguesPerType(t *testing.T) {
+	srv := finapitest.New(finapitest.Options{ClientID: "id", ClientSecret: "sec", PageCap: 100,
+		Catalogues: map[string][]rules.RefItem{rules.PurposesIndividual: {{ID: 1, Title: "Mine"}}, rules.SourceOfFundsBusiness: {}}})
+	defer srv.Close()
+	at := token(t, srv)["access_token"].(string)
+	list := func(path, typ, key string) []any {
+		t.Helper()
+		u := srv.URL + path + "?per_page=100"
+		if typ != "" {
+			u += "&type=" + typ
+		}
+		st, _, m := do(t, "GET", u, at, "")
+		require.Equal(t, 200, st, u)
+		return m["data"].(map[string]any)[key].([]any)
+	}
+	item := func(id float64, title string) any { return map[string]any{"id": id, "title": title} }
+
+	assert.Equal(t, []any{item(1, "Mine")}, list(finapitest.PathPurposes, "INDIVIDUAL", "purposes"), "given")
+	biz := list(finapitest.PathPurposes, "BUSINESS", "purposes")
+	assert.Len(t, biz, 10, "not given: the default")
+	assert.Contains(t, biz, item(3, "Cross-border B2B payments"))
+	assert.Contains(t, biz, item(10, "Other"))
+	assert.Empty(t, list(finapitest.PathSourceOfFunds, "BUSINESS", "source_of_funds"), "given as empty")
+	assert.Len(t, list(finapitest.PathSourceOfFunds, "INDIVIDUAL", "source_of_funds"), 15)
+	assert.Equal(t, []any{
+		item(7, "Other"), item(6, "Sale of business"), item(5, "Salary"), item(4, "Inheritance"),
+		item(3, "Real estate"), item(2, "Investment income"), item(1, "Business dividends or profits"),
+	}, list(finapitest.PathSourceOfWealth, "BUSINESS", "source_of_wealth"))
+	assert.Empty(t, list(finapitest.PathSourceOfWealth, "INDIVIDUAL", "source_of_wealth"))
+	assert.Len(t, list(finapitest.PathOccupations, "", "occupations"), 23, "occupations are untyped")
+	for _, p := range []string{finapitest.PathPurposes, finapitest.PathSourceOfFunds, finapitest.PathSourceOfWealth} {
+		st, _, _ := do(t, "GET", srv.URL+p+"?type=TRUST", at, "")
+		assert.Equal(t, 422, st, p)
+	}
+
+	d := finapitest.DefaultCatalogues()
+	ids := func(name string) []int64 {
+		var out []int64
+		for _, it := range d[name] {
+			out = append(out, it.ID)
+		}
+		return out
+	}
+	assert.Subset(t, ids(rules.SourceOfFundsBusiness), []int64{1, 5})
+	assert.Contains(t, ids(rules.SourceOfWealthBusiness), int64(2))
+	assert.NotEqual(t, d[rules.PurposesIndividual], d[rules.PurposesBusiness])
+	assert.NotEqual(t, d[rules.SourceOfFundsIndividual], d[rules.SourceOfFundsBusiness])
+}
+
+func TestCreateBusiness(t *testing.T) {
+	clk := &clock{t: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	srv := finapitest.New(finapitest.Options{ClientID: "id", ClientSecret: "sec", Now: clk.Now,
+		RejectLegalNames: []string{"Taken Ltd"}, RejectEmails: []string{"used@acme.example"}})
+	defer srv.Close()
+	at := token(t, srv)["access_token"].(string)
+	u := srv.URL + finapitest.PathCreateBusiness
+	srv.Script(finapitest.PathCreateBusiness, finapitest.Fault{Status: 503, RetryAfter: "1"})
+
+	st, h, _ := do(t, "POST", u, at, `{}`)
+	assert.Equal(t, 503, st)
+	assert.Equal(t, "1", h.Get("Retry-After"))
+	body := `{"basic_info":{"legal_name":"Fin.com","email":"m@tech.com","phone":"+8801529876543","country_of_incorporation":"BGD"}}`
+	st, _, m := do(t, "POST", u, at, body)
+	require.Equal(t, 201, st)
+	id := m["customer_id"].(string)
+	assert.Contains(t, m["tos_policies_url"], "customer_id="+id)
+	assert.Nil(t, m["data"], "bare, as the vendor documents it")
+
+	st, _, m = do(t, "POST", u, at, `{"basic_info":{"legal_name":"Taken Ltd","email":"used@acme.example"},`+
+		`"addresses":{"is_incorporated_address_same":false},`+
+		`"associated_parties":[{"basic_info":{"dob":"1990-01-01"}},{"basic_info":{"dob":"2008-11-27"}}]}`)
+	assert.Equal(t, 400, st)
+	assert.Equal(t, map[string]any{"status": 400.0, "message": "Validation failed", "data": map[string]any{
+		"basic_info.legal_name":                "Legal name has already been taken",
+		"basic_info.email":                     "Email has already been taken",
+		"addresses.physical_address":           "Required when is_incorporated_address_same is false",
+		"associated_parties[1].basic_info.dob": finapitest.UnderAgeMessage,
+	}}, m)
+	st, _, m = do(t, "POST", u, at, `{"verification_type":"RELIANCE"}`)
+	assert.Equal(t, 423, st)
+	assert.Equal(t, map[string]any{"status": 423.0, "message": finapitest.RelianceMessage}, m)
+	st, _, _ = do(t, "POST", u, "bad", `{}`)
+	assert.Equal(t, 401, st)
+	// The individual endpoint still answers for individuals only.
+	st, _, m = do(t, "POST", srv.URL+finapitest.PathCreate, at, `{"basic_info":{"first_name":"Ana","last_name":"Lopez","email":"ana@example.com"}}`)
+	require.Equal(t, 200, st)
+	ana := m["data"].(map[string]any)["customer_id"].(string)
+
+	var got []string
+	for _, r := range srv.CreateRequests() {
+		got = append(got, r.Path+" "+strconv.Itoa(r.Status))
+	}
+	assert.Equal(t, []string{
+		"/v2/customers/business 503", "/v2/customers/business 201", "/v2/customers/business 400",
+		"/v2/customers/business 423", "/v2/customers/business 401", "/v2/customers/individual 200",
+	}, got)
+	assert.Equal(t, 5, srv.Hits(finapitest.PathCreateBusiness))
+	assert.Equal(t, 1, srv.Hits(finapitest.PathCreate))
+	custs := srv.Customers()
+	require.Len(t, custs, 2)
+	assert.Equal(t, finapitest.Customer{ID: id, Type: "BUSINESS", Body: []byte(body), Created: clk.Now()}, custs[0])
+	assert.Equal(t, "INDIVIDUAL", custs[1].Type)
+
+	list := func(typ string) []any {
+		st, _, m := do(t, "GET", srv.URL+finapitest.PathCustomers+"?type="+typ, at, "")
+		require.Equal(t, 200, st)
+		return m["data"].(map[string]any)["customers"].([]any)
+	}
+	biz := list("BUSINESS")
+	require.Len(t, biz, 1)
+	b := biz[0].(map[string]any)
+	assert.Equal(t, id, b["customer_id"])
+	assert.Equal(t, "BUSINESS", b["type"])
+	assert.Equal(t, "Fin.com", b["business_name"])
+	assert.Equal(t, "m@tech.com", b["email"])
+	assert.Equal(t, "BGD", b["country_of_incorporation"])
+	assert.NotContains(t, b, "first_name")
+	ind := list("INDIVIDUAL")
+	require.Len(t, ind, 1)
+	assert.Equal(t, ana, ind[0].(map[string]any)["customer_id"])
+	assert.Equal(t, "INDIVIDUAL", ind[0].(map[string]any)["type"])
+	assert.NotContains(t, ind[0], "business_name")
+}
