@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/finlint/finlint/kinds/individual"
 	"strings"
 	"testing"
 
@@ -12,7 +13,6 @@ import (
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/rules"
-	"github.com/finlint/finlint/schema"
 )
 
 // invalidPatch breaks the reference payload in ten places, one finding
@@ -40,7 +40,7 @@ func benchLinter(b *testing.B, jobs int) *finlint.Linter {
 
 func invalidPayload(b *testing.B) []byte {
 	b.Helper()
-	s, err := rules.MergePatch(rules.ReferencePayload, invalidPatch)
+	s, err := rules.MergePatch(individual.Kind.Reference, invalidPatch)
 	require.NoError(b, err)
 	return []byte(s)
 }
@@ -51,7 +51,7 @@ func reportRate(b *testing.B, perOp int) {
 
 func BenchmarkLintValid(b *testing.B) {
 	l := benchLinter(b, 1)
-	data := []byte(rules.ReferencePayload)
+	data := []byte(individual.Kind.Reference)
 	require.Empty(b, l.Lint(context.Background(), "ref.json", data).Findings)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -110,7 +110,11 @@ func BenchmarkLintStream(b *testing.B) {
 // then the same compiled schema), with no positions, no rules and no
 // suggestions. `make bench` prints both so their ratio can be quoted.
 func BenchmarkBaselineSchemaOnly(b *testing.B) {
-	data := []byte(rules.ReferencePayload)
+	data := []byte(individual.Kind.Reference)
+	sch, err := individual.Kind.Schema()
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -120,7 +124,7 @@ func BenchmarkBaselineSchemaOnly(b *testing.B) {
 		if err := dec.Decode(&v); err != nil {
 			b.Fatal(err)
 		}
-		if errs := schema.Validate(v); len(errs) != 0 {
+		if errs := sch.Validate(v); len(errs) != 0 {
 			b.Fatal(errs)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/finlint/finlint/kinds/individual"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -23,7 +24,7 @@ func ExampleLinter_Lint() {
 	if err != nil {
 		panic(err)
 	}
-	payload, _ := rules.MergePatch(rules.ReferencePayload, `{"basic_info": {"email": "Maria.Garcia@Example.com"}}`)
+	payload, _ := rules.MergePatch(individual.Kind.Reference, `{"basic_info": {"email": "Maria.Garcia@Example.com"}}`)
 	res := l.Lint(context.Background(), "fixtures/maria.json", []byte(payload))
 	for _, f := range res.Findings {
 		fmt.Printf("%s:%d:%d: %s: %s (%s) -> %s\n", res.Source, f.Line, f.Column, f.Severity, f.Message, f.Rule, f.Suggestion)
@@ -38,8 +39,8 @@ func ExampleLinter_Lint() {
 // ones; results arrive in input order whatever the number of workers.
 func ExampleLinter_LintStream() {
 	l, _ := finlint.New(finlint.Options{Now: exampleNow, Catalogues: rules.ExampleCatalogues(), Jobs: 4})
-	good, _ := rules.MergePatch(rules.ReferencePayload, `{}`)
-	bad, _ := rules.MergePatch(rules.ReferencePayload, `{"address": {"country": "MEX"}}`)
+	good, _ := rules.MergePatch(individual.Kind.Reference, `{}`)
+	bad, _ := rules.MergePatch(individual.Kind.Reference, `{"address": {"country": "MEX"}}`)
 	oneLine := func(s string) string {
 		var v any
 		_ = json.Unmarshal([]byte(s), &v)
@@ -84,7 +85,7 @@ func Example_serviceHandler() {
 		w.WriteHeader(http.StatusAccepted) // forward to the API here
 	})
 
-	payload, _ := rules.MergePatch(rules.ReferencePayload, `{"basic_info": {"dob": "2015-01-01"}}`)
+	payload, _ := rules.MergePatch(individual.Kind.Reference, `{"basic_info": {"dob": "2015-01-01"}}`)
 	rec := httptest.NewRecorder()
 	handler.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/customers", strings.NewReader(payload)))
 	var findings []rules.Finding

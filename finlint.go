@@ -11,17 +11,23 @@ import (
 	"unicode/utf8"
 
 	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
+	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
-	"github.com/finlint/finlint/schema"
 )
 
 // DefaultMaxPayloadSize is the largest payload linted when
 // Options.MaxPayloadSize is zero: 1 MiB, far above any real customer.
 const DefaultMaxPayloadSize = 1 << 20
 
-// Options configure a Linter. The zero value lints with every rule at its
-// default severity, no reference catalogues and the real clock.
+// Options configure a Linter. The zero value lints payloads of any kind,
+// told apart by their shape, with every rule at its default severity, no
+// reference catalogues and the real clock.
 type Options struct {
+	// Kind is the kind of every payload ("individual-v2", "business-v2"),
+	// or "" or "auto" to tell each payload's kind from its shape (see
+	// kind.Detect). A Payload's own Kind comes first.
+	Kind string
 	// Now returns the current time; dates of birth are judged on its UTC date.
 	Now func() time.Time
 	// Severity overrides rules by id; rules.Off turns a rule off.
@@ -47,6 +53,8 @@ type Options struct {
 // Linter lints payloads. It is safe for concurrent use.
 type Linter struct {
 	opts     Options
+	kind     *kind.Kind // nil: auto
+	kinds    []*kind.Kind
 	list     []*rules.Rule
 	severity map[string]rules.Severity
 	ignores  []*ignoreMatcher
@@ -58,6 +66,9 @@ type Result struct {
 	Source string `json:"source"`
 	// Record is the 1-based line of the payload in an NDJSON input, or 0.
 	Record int `json:"record,omitempty"`
+	// Kind is the payload's kind, or "" when it is of no known kind (then
+	// a payload-kind finding says why).
+	Kind string `json:"kind"`
 	// Valid is true when no finding has severity error.
 	Valid    bool            `json:"valid"`
 	Findings []rules.Finding `json:"findings"`
@@ -102,13 +113,21 @@ func (r *Result) Count() (errors, warnings, infos int) {
 	return
 }
 
-// New builds a Linter. It fails when an option names an unknown rule or an
-// ignore entry is malformed, or when the embedded schema does not compile.
+// New builds a Linter. It fails when an option names an unknown kind or
+// rule or an ignore entry is malformed, or when a kind's embedded schema
+// does not compile.
 func New(opts Options) (*Linter, error) {
-	if err := schema.Check(); err != nil {
-		return nil, err
+	l := &Linter{opts: opts, kinds: kinds.All(), list: kinds.Rules(), severity: map[string]rules.Severity{}}
+	for _, k := range l.kinds {
+		if _, err := k.Schema(); err != nil {
+			return nil, err
+		}
 	}
-	l := &Linter{opts: opts, list: rules.All(), severity: map[string]rules.Severity{}}
+	if opts.Kind != "" && opts.Kind != "auto" {
+		if l.kind = kinds.Lookup(opts.Kind); l.kind == nil {
+			return nil, fmt.Errorf("unknown payload kind %q: want auto or one of %s", opts.Kind, strings.Join(kinds.Names(), ", "))
+		}
+	}
 	for id, s := range opts.Severity {
 		if rules.Lookup(l.list, id) == nil {
 			return nil, fmt.Errorf("unknown rule %q (see finlint rules)", id)
@@ -150,11 +169,20 @@ func (l *Linter) Lint(ctx context.Context, name string, data []byte) Result {
 	return l.lint(ctx, Payload{Source: name, Data: data})
 }
 
+// LintPayload checks one payload that may name its kind (Payload.Kind);
+// Read, when set, fills it first.
+func (l *Linter) LintPayload(ctx context.Context, pl Payload) Result {
+	return l.lint(ctx, pl)
+}
+
 // Payload is one unit of input for Run.
 type Payload struct {
 	Source string
 	Record int
 	Data   []byte
+	// Kind, when set, is the payload's kind, whatever Options.Kind says:
+	// "auto" or a kind's name.
+	Kind string
 	// Size, when larger than len(Data), is the payload's real size: the
 	// reader stopped at the limit and Data holds only its start.
 	Size int64
@@ -187,9 +215,13 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 		list = []*rules.Rule{rules.PayloadLimit}
 	}
 	doc := jsondoc.Parse(pl.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
-	out := l.check(doc, pl.Source, size, list)
+	k := l.kindOf(doc, pl.Kind)
+	if k != nil {
+		res.Kind = k.Name
+	}
+	out := l.check(doc, k, pl.Source, size, list)
 	if len(out) > 0 {
-		l.place(doc, pl.Record, out)
+		l.place(doc, k, pl.Record, out)
 		rules.Sort(out)
 		res.Findings = out
 	}
@@ -203,10 +235,23 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 	return res
 }
 
+// kindOf returns the kind of a payload: the one named (by the payload or,
+// failing that, the options), or the one its shape says; nil when it has
+// none. A name New did not check is looked up here and, unknown, gives nil.
+func (l *Linter) kindOf(doc *jsondoc.Doc, name string) *kind.Kind {
+	switch {
+	case name != "" && name != "auto":
+		return kinds.Lookup(name)
+	case name == "" && l.kind != nil:
+		return l.kind
+	}
+	return kind.Detect(doc.Root, l.kinds)
+}
+
 // place gives each finding its line, column and masked source line, and
 // masks tax ids (always) and every value (when redacting) in its text.
-func (l *Linter) place(doc *jsondoc.Doc, record int, out []rules.Finding) {
-	secrets, spans := sensitive(doc.Root, l.opts.Redact)
+func (l *Linter) place(doc *jsondoc.Doc, k *kind.Kind, record int, out []rules.Finding) {
+	secrets, spans := sensitive(doc.Root, k, l.opts.Redact)
 	scrub := scrubber(secrets)
 	offs := make([]int, len(out))
 	order := make([]int, len(out))
@@ -229,8 +274,11 @@ func (l *Linter) place(doc *jsondoc.Doc, record int, out []rules.Finding) {
 		}
 		f.Column = col
 		if scrub != nil {
+			// The source line masks the ids' own values; the same text
+			// written into another field is masked here.
 			f.Message = scrub.Replace(f.Message)
 			f.Suggestion = scrub.Replace(f.Suggestion)
+			f.Context = scrub.Replace(f.Context)
 		}
 	}
 }
@@ -261,11 +309,11 @@ type span struct{ start, end int }
 // sensitive collects the tax document ids of a payload (to scrub from any
 // text) and the byte spans of values to mask in source lines: tax ids
 // always, every scalar when redacting.
-func sensitive(root *jsondoc.Value, redact bool) (ids []string, spans []span) {
+func sensitive(root *jsondoc.Value, k *kind.Kind, redact bool) (ids []string, spans []span) {
 	if root == nil {
 		return nil, nil
 	}
-	ids, spans = taxIDs(root)
+	ids, spans = taxIDs(root, k)
 	if redact {
 		var walk func(v *jsondoc.Value)
 		walk = func(v *jsondoc.Value) {
@@ -292,38 +340,60 @@ func sensitive(root *jsondoc.Value, redact bool) (ids []string, spans []span) {
 }
 
 // taxIDs finds every tax document id of a payload: the value of each
-// document_id key of each tax_info entry, repeated keys included and
-// whatever its JSON type (a number is as secret as a string). It returns
-// their text, to scrub from messages, and the spans of source to mask.
-func taxIDs(root *jsondoc.Value) (ids []string, spans []span) {
-	tax := root.Get("basic_info").Get("tax_info")
-	if tax == nil || tax.Kind != jsondoc.Array {
-		return nil, nil
+// document_id key of each entry of the kind's tax_info arrays (every
+// document_id anywhere, for a payload of no known kind), repeated keys
+// included and whatever its JSON type (a number is as secret as a
+// string). It returns their text, to scrub from messages, and the spans of
+// source to mask.
+func taxIDs(root *jsondoc.Value, k *kind.Kind) (ids []string, spans []span) {
+	add := func(v *jsondoc.Value) {
+		switch v.Kind {
+		case jsondoc.String:
+			if utf8.RuneCountInString(v.Str) > 4 {
+				ids = append(ids, v.Str)
+			}
+			spans = append(spans, span{v.Start + 1, v.End - 1})
+		case jsondoc.Number:
+			if len(v.Str) > 4 {
+				ids = append(ids, v.Str)
+			}
+			spans = append(spans, span{v.Start, v.End})
+		default:
+			spans = append(spans, span{v.Start, v.End})
+		}
 	}
-	for _, it := range tax.Items {
+	entry := func(it *jsondoc.Value) {
 		if it.Kind != jsondoc.Object {
-			continue
+			return
 		}
 		for _, m := range it.Members {
-			if m.Key != "document_id" {
-				continue
-			}
-			v := m.Value
-			switch v.Kind {
-			case jsondoc.String:
-				if utf8.RuneCountInString(v.Str) > 4 {
-					ids = append(ids, v.Str)
-				}
-				spans = append(spans, span{v.Start + 1, v.End - 1})
-			case jsondoc.Number:
-				if len(v.Str) > 4 {
-					ids = append(ids, v.Str)
-				}
-				spans = append(spans, span{v.Start, v.End})
-			default:
-				spans = append(spans, span{v.Start, v.End})
+			if m.Key == "document_id" {
+				add(m.Value)
 			}
 		}
+	}
+	if k == nil {
+		var walk func(v *jsondoc.Value)
+		walk = func(v *jsondoc.Value) {
+			switch v.Kind {
+			case jsondoc.Array:
+				for _, it := range v.Items {
+					walk(it)
+				}
+			case jsondoc.Object:
+				entry(v)
+				for _, m := range v.Members {
+					walk(m.Value)
+				}
+			}
+		}
+		if root != nil {
+			walk(root)
+		}
+		return ids, spans
+	}
+	for _, pattern := range k.Roles.TaxInfo {
+		kind.Each(root, pattern+"/*", func(_ string, it *jsondoc.Value) { entry(it) })
 	}
 	return ids, spans
 }
@@ -337,7 +407,7 @@ func MaskTaxIDs(payload []byte) string {
 	if doc.Root == nil {
 		return string(payload)
 	}
-	ids, spans := taxIDs(doc.Root)
+	ids, spans := taxIDs(doc.Root, kind.Detect(doc.Root, kinds.All()))
 	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 	var out []byte
 	pos := 0
@@ -434,13 +504,14 @@ func runesForward(src []byte, i, end, n int) (int, int) {
 // check runs list over doc with the linter's settings and returns the
 // findings that no ignore entry hides, unplaced: the one place where
 // options become a rules.Pass, for Lint and Fix alike.
-func (l *Linter) check(doc *jsondoc.Doc, source string, size int64, list []*rules.Rule) []rules.Finding {
+func (l *Linter) check(doc *jsondoc.Doc, k *kind.Kind, source string, size int64, list []*rules.Rule) []rules.Finding {
 	var out []rules.Finding
 	p := rules.NewPass(doc, l.opts.Now().UTC(), l.opts.Catalogues, rules.Settings{
 		RelianceEnabled: l.opts.RelianceEnabled,
 		Redact:          l.opts.Redact,
 	}, &out)
 	p.Size, p.MaxSize = size, int64(l.opts.MaxPayloadSize)
+	p.Kind, p.Kinds = k, l.kinds
 	rules.Run(p, list, l.SeverityOf)
 	if len(out) > 0 {
 		out = l.filterIgnored(source, out)
@@ -470,7 +541,7 @@ func (l *Linter) Annotate(res *Result, fs []rules.Finding) {
 		return
 	}
 	doc := jsondoc.Parse(res.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
-	l.place(doc, res.Record, kept)
+	l.place(doc, kinds.Lookup(res.Kind), res.Record, kept)
 	res.Findings = append(res.Findings, kept...)
 	rules.Sort(res.Findings)
 	res.Valid = true
@@ -490,7 +561,7 @@ func (l *Linter) Scrub(res *Result, s string) string {
 		return s
 	}
 	doc := jsondoc.Parse(res.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
-	ids, _ := sensitive(doc.Root, false)
+	ids, _ := sensitive(doc.Root, kinds.Lookup(res.Kind), false)
 	if r := scrubber(ids); r != nil {
 		return r.Replace(s)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/finlint/finlint/kinds/individual"
 	"strings"
 	"testing"
 
@@ -28,13 +29,13 @@ func newLinter(t *testing.T, o finlint.Options) *finlint.Linter {
 
 func patched(t *testing.T, patch string) string {
 	t.Helper()
-	s, err := rules.MergePatch(rules.ReferencePayload, patch)
+	s, err := rules.MergePatch(individual.Kind.Reference, patch)
 	require.NoError(t, err)
 	return s
 }
 
 func TestReferencePayloadIsValid(t *testing.T) {
-	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "ref.json", []byte(rules.ReferencePayload))
+	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "ref.json", []byte(individual.Kind.Reference))
 	assert.True(t, res.Valid)
 	assert.Empty(t, res.Findings)
 	assert.NotNil(t, res.Findings, "findings serialise as [] not null")
@@ -138,7 +139,7 @@ func TestIgnoreEntries(t *testing.T) {
 
 func TestPayloadLimit(t *testing.T) {
 	l := newLinter(t, finlint.Options{MaxPayloadSize: 100})
-	res := l.Lint(context.Background(), "big.json", []byte(rules.ReferencePayload))
+	res := l.Lint(context.Background(), "big.json", []byte(individual.Kind.Reference))
 	require.Len(t, res.Findings, 1)
 	assert.Equal(t, "payload-limit", res.Findings[0].Rule)
 	assert.False(t, res.Valid)
@@ -189,7 +190,7 @@ func TestRunStopsWhenCallbackFails(t *testing.T) {
 	n := 0
 	stop := errors.New("enough")
 	err := l.Run(context.Background(), func() (finlint.Payload, bool) {
-		return finlint.Payload{Source: "x", Data: []byte(rules.ReferencePayload)}, true // endless
+		return finlint.Payload{Source: "x", Data: []byte(individual.Kind.Reference)}, true // endless
 	}, func(finlint.Result) error {
 		n++
 		if n == 10 {
@@ -202,7 +203,7 @@ func TestRunStopsWhenCallbackFails(t *testing.T) {
 }
 
 func TestLintStreamRecordsAndLines(t *testing.T) {
-	good := strings.ReplaceAll(strings.ReplaceAll(rules.ReferencePayload, "\n", ""), "  ", "")
+	good := strings.ReplaceAll(strings.ReplaceAll(individual.Kind.Reference, "\n", ""), "  ", "")
 	bad := strings.Replace(good, `"maria.garcia@example.com"`, `"MARIA@example.com"`, 1)
 	in := good + "\r\n\n" + bad + "\n{\"a\":\n" + good
 	l := newLinter(t, finlint.Options{Jobs: 3})

@@ -51,25 +51,32 @@ type FixResult struct {
 // fixed: build the Linter without Redact to fix them. Coded values (enum
 // words, integer spelling) are still fixed.
 func (l *Linter) Fix(ctx context.Context, name string, data []byte) FixResult {
-	cur := data
+	return l.FixPayload(ctx, Payload{Source: name, Data: data})
+}
+
+// FixPayload is Fix for a payload that may name its kind (Payload.Kind);
+// its Data is fixed, and Read, Size and Err are not used.
+func (l *Linter) FixPayload(ctx context.Context, pl Payload) FixResult {
+	cur := pl.Data
 	var applied []rules.Finding
 	for range maxFixRounds {
 		if ctx.Err() != nil {
 			break
 		}
-		next, done := l.fixRound(name, cur)
+		next, done := l.fixRound(pl.Source, pl.Kind, cur)
 		if len(done) == 0 {
 			break
 		}
 		cur, applied = next, append(applied, done...)
 	}
-	return FixResult{Fixed: cur, Applied: applied, Remaining: l.Lint(ctx, name, cur)}
+	pl.Data = cur
+	return FixResult{Fixed: cur, Applied: applied, Remaining: l.lint(ctx, Payload{Source: pl.Source, Record: pl.Record, Kind: pl.Kind, Data: cur})}
 }
 
 // fixRound lints src and applies what fixes it can in one go. It returns
 // the new text and the findings it fixed, or no findings when it changed
 // nothing.
-func (l *Linter) fixRound(name string, src []byte) ([]byte, []rules.Finding) {
+func (l *Linter) fixRound(name, kindName string, src []byte) ([]byte, []rules.Finding) {
 	if len(src) > l.opts.MaxPayloadSize {
 		return src, nil
 	}
@@ -82,7 +89,8 @@ func (l *Linter) fixRound(name string, src []byte) ([]byte, []rules.Finding) {
 	// the suggestions as the rules made them: Lint masks tax ids wherever
 	// they appear in a suggestion, and a masked value must never be
 	// written back into the payload.
-	out := l.check(doc, name, int64(len(src)), l.list)
+	k := l.kindOf(doc, kindName)
+	out := l.check(doc, k, name, int64(len(src)), l.list)
 
 	var edits []edit
 	for i := range out {
@@ -106,7 +114,7 @@ func (l *Linter) fixRound(name string, src []byte) ([]byte, []rules.Finding) {
 	for i, e := range edits {
 		done[i] = out[e.finding]
 	}
-	l.place(doc, 0, done)
+	l.place(doc, k, 0, done)
 	rules.Sort(done)
 	return fixed, done
 }

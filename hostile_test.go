@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/finlint/finlint/kinds/individual"
 	"io"
 	"runtime"
 	"runtime/debug"
@@ -25,7 +26,7 @@ import (
 // order, so that a byte index i is column i+1.
 var compact = func() string {
 	var b bytes.Buffer
-	if err := json.Compact(&b, []byte(rules.ReferencePayload)); err != nil {
+	if err := json.Compact(&b, []byte(individual.Kind.Reference)); err != nil {
 		panic(err)
 	}
 	return b.String()
@@ -205,10 +206,10 @@ func TestHostileInputs(t *testing.T) {
 
 	upper := edit(`"maria.garcia@example.com"`, `"Maria@example.com"`)
 	upperMsg := `email "Maria@example.com" has upper-case letters; the API accepts only lowercase`
-	crlf := strings.ReplaceAll(strings.Replace(rules.ReferencePayload, `"maria.garcia@example.com"`, `"Maria@example.com"`, 1), "\n", "\r\n")
+	crlf := strings.ReplaceAll(strings.Replace(individual.Kind.Reference, `"maria.garcia@example.com"`, `"Maria@example.com"`, 1), "\n", "\r\n")
 	crlfLine, crlfCol := pos(crlf, `"Maria@`, 0)
 	trailing := "\"country\": \"USA\",\r\n  }"
-	crlfBroken := strings.Replace(strings.ReplaceAll(rules.ReferencePayload, "\n", "\r\n"), "\"country\": \"USA\"\r\n  }", trailing, 1)
+	crlfBroken := strings.Replace(strings.ReplaceAll(individual.Kind.Reference, "\n", "\r\n"), "\"country\": \"USA\"\r\n  }", trailing, 1)
 	brokenLine, brokenCol := pos(crlfBroken, trailing, len(trailing)-1)
 
 	okLine, badLine := compact, edit(`"maria.garcia@example.com"`, `"MARIA@example.com"`)
@@ -601,7 +602,7 @@ func TestHugeValueInEveryField(t *testing.T) {
 	l := newLinter(t, finlint.Options{})
 	var fields [][2]string
 	var doc map[string]any
-	require.NoError(t, json.Unmarshal([]byte(rules.ReferencePayload), &doc))
+	require.NoError(t, json.Unmarshal([]byte(individual.Kind.Reference), &doc))
 	for _, sec := range []string{"basic_info", "address", "financial_profile"} {
 		for k, v := range doc[sec].(map[string]any) {
 			if _, ok := v.(string); ok {

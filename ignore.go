@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/finlint/finlint/internal/glob"
 	"github.com/finlint/finlint/rules"
 )
 
@@ -51,13 +52,13 @@ func (m *ignoreMatcher) match(source string, f *rules.Finding) bool {
 		return false
 	}
 	// ./fixtures/a.json and fixtures/a.json are one file to the user.
-	if m.Files != "" && !globMatch(path.Clean(m.Files), path.Clean(filepath.ToSlash(source))) {
+	if m.Files != "" && !glob.Match(path.Clean(m.Files), path.Clean(filepath.ToSlash(source))) {
 		return false
 	}
 	if len(m.Paths) > 0 {
 		ok := false
 		for _, p := range m.Paths {
-			if globMatch(p, f.Path) {
+			if glob.Match(p, f.Path) {
 				ok = true
 				break
 			}
@@ -100,33 +101,4 @@ func (l *Linter) UnusedIgnores() []Ignore {
 		}
 	}
 	return out
-}
-
-// globMatch matches a slash-separated name against a pattern where * stands
-// for any run of characters within one segment and a ** segment for any
-// number of segments (none included).
-func globMatch(pattern, name string) bool {
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchSegs(pat, segs []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			rest := pat[1:]
-			for i := 0; i <= len(segs); i++ {
-				if matchSegs(rest, segs[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(segs) == 0 {
-			return false
-		}
-		if ok, err := path.Match(pat[0], segs[0]); err != nil || !ok {
-			return false
-		}
-		pat, segs = pat[1:], segs[1:]
-	}
-	return len(segs) == 0
 }

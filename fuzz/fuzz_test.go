@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"github.com/finlint/finlint/internal/fuzzseed"
+	"github.com/finlint/finlint/kinds/individual"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -33,7 +34,7 @@ func newLinter(tb testing.TB, o finlint.Options) *finlint.Linter {
 // minified is the reference payload on one line, as in an NDJSON stream.
 var minified = func() string {
 	var b bytes.Buffer
-	for line := range strings.SplitSeq(rules.ReferencePayload, "\n") {
+	for line := range strings.SplitSeq(individual.Kind.Reference, "\n") {
 		b.WriteString(strings.TrimSpace(line))
 	}
 	return b.String()

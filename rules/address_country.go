@@ -8,6 +8,7 @@ var AddressCountry = &Rule{
 	ID:       "address-country",
 	Title:    "address country must be the country of residence",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor endpoint guide (Important Requirements: address.country must match basic_info.country_of_residence); SPEC semantic rule 5",
 	Doc: `The vendor requires address.country to match basic_info.country_of_residence:
 the address is the customer's residential address, so it lies in the country

@@ -11,6 +11,7 @@ var AgeRange = &Rule{
 	ID:       "age-range",
 	Title:    "the customer must be 18 to 120 years old",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (basic_info.dob: age must be between 18 and 120 years); SPEC semantic rule 8",
 	Doc: `The vendor accepts individual customers aged 18 to 120 years inclusive,
 counted from basic_info.dob to today's date in UTC. A birthday counts from

@@ -43,7 +43,7 @@ never printed in full.`,
 			} else {
 				f.Message = label(ptr) + " has control characters: " + strings.Join(found, ", ")
 			}
-			if !isTaxDocumentID(ptr) {
+			if !p.isTaxDocumentID(ptr) {
 				f.suggest(p.Suggest(withoutControls(v.Str)), FixString)
 			}
 			p.Report(f)

@@ -10,6 +10,7 @@ var CountryCode = &Rule{
 	ID:       "country-code",
 	Title:    "country fields must be alpha-3 codes from the vendor's list",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI CountryCode enum (249 codes); SPEC semantic rule 1",
 	Doc: `Every country field takes an ISO 3166-1 alpha-3 code, in capitals, from the
 vendor's own list of 249 codes: basic_info.country_of_residence,

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"encoding/json"
+	"github.com/finlint/finlint/kinds/individual"
 	"slices"
 	"testing"
 
 	"github.com/finlint/finlint/internal/iso3166"
-	"github.com/finlint/finlint/schema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -15,14 +15,14 @@ import (
 // its findings, at its default severity, and the fixed one none.
 func assertDocExamples(t *testing.T, r *Rule) {
 	t.Helper()
-	bad, err := RunExample(r, r.Bad)
+	bad, err := RunExample(individual.Kind, r, r.Bad)
 	require.NoError(t, err)
 	require.NotEmpty(t, bad, "the Bad example of %s must fail", r.ID)
 	for _, f := range bad {
 		assert.Equal(t, r.ID, f.Rule)
 		assert.Equal(t, r.Severity, f.Severity)
 	}
-	good, err := RunExample(r, r.Good)
+	good, err := RunExample(individual.Kind, r, r.Good)
 	require.NoError(t, err)
 	assert.Empty(t, good, "the Good example of %s must pass", r.ID)
 }
@@ -108,7 +108,7 @@ func TestCountryCodeMatchesSchema(t *testing.T) {
 			} `json:"countryCode"`
 		} `json:"$defs"`
 	}
-	require.NoError(t, json.Unmarshal(schema.Source(), &s))
+	require.NoError(t, json.Unmarshal(individual.Kind.SchemaJSON, &s))
 	enum := slices.Clone(s.Defs.CountryCode.Enum)
 	slices.Sort(enum)
 	assert.Equal(t, iso3166.VendorCodes(), enum)

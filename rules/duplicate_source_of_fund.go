@@ -14,6 +14,7 @@ var DuplicateSourceOfFund = &Rule{
 	ID:       "duplicate-source-of-fund",
 	Title:    "source_of_fund_ids should not list an id twice",
 	Severity: Warning,
+	Kinds:    []string{"individual-v2"},
 	Source:   "SPEC semantic rule 7",
 	Doc: `financial_profile.source_of_fund_ids is a set of sources of funds; listing
 one twice adds nothing and usually means a copy-and-paste slip or a second

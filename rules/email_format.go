@@ -26,6 +26,7 @@ var EmailFormat = &Rule{
 	ID:       "email-format",
 	Title:    "email must be a plain address: a dot-atom local part, one @, a dotted domain name",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "SPEC semantic rule 4; vendor OpenAPI (basic_info.email: format email); RFC 5321 §4.1.2, §4.5.3.1",
 	Doc: `basic_info.email must be a single mailbox address in the plain form of
 RFC 5321 §4.1.2 (a Dot-string local part, "@", a Domain):

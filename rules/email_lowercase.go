@@ -7,6 +7,7 @@ var EmailLowercase = &Rule{
 	ID:       "email-lowercase",
 	Title:    "email must be all lowercase",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor endpoint guide (Important Requirements: email must be all lowercase); vendor OpenAPI (basic_info.email)",
 	Doc: `The vendor rejects basic_info.email when it has any upper-case letter,
 although mail systems treat the domain, and nearly always the local part, as

@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// Run runs every rule of list over the pass at the severity sev returns for
-// it; a rule at Off is skipped. A rule that panics does not take the others
+// Run runs every rule of list that applies to the pass's kind over the pass
+// at the severity sev returns for it; a rule at Off is skipped. A rule that panics does not take the others
 // down: its panic becomes an error finding at the root.
 func Run(p *Pass, list []*Rule, sev func(*Rule) Severity) {
 	for _, r := range list {
@@ -15,7 +15,7 @@ func Run(p *Pass, list []*Rule, sev func(*Rule) Severity) {
 		if sev != nil {
 			s = sev(r)
 		}
-		if s == Off || r.Run == nil {
+		if s == Off || r.Run == nil || !r.AppliesTo(p.Kind) {
 			continue
 		}
 		runOne(p.For(r, s), r)

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/finlint/finlint/kind"
+	"github.com/finlint/finlint/kinds/individual"
 	"testing"
 	"time"
 
@@ -27,6 +29,11 @@ type runOpt func(*Pass)
 func withSettings(s Settings) runOpt     { return func(p *Pass) { p.Settings = s } }
 func withCatalogues(c Catalogues) runOpt { return func(p *Pass) { p.Catalogues = c } }
 func withNow(t time.Time) runOpt         { return func(p *Pass) { p.Now = t } }
+func withKind(k *kind.Kind) runOpt       { return func(p *Pass) { p.Kind = k } }
+
+// ReferencePayload is the individual kind's reference payload, which most
+// rule tests patch.
+var ReferencePayload = individual.Kind.Reference
 
 // check runs one rule over input (a whole document) and returns its findings
 // with Offset resolved, as the engine leaves them.
@@ -34,6 +41,7 @@ func check(t *testing.T, r *Rule, input string, opts ...runOpt) []Finding {
 	t.Helper()
 	var out []Finding
 	p := NewPass(jsondoc.Parse([]byte(input), jsondoc.Limits{}), testNow, testCatalogues, Settings{}, &out)
+	p.Kind, p.Kinds = individual.Kind, []*kind.Kind{individual.Kind}
 	for _, o := range opts {
 		o(p)
 	}

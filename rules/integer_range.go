@@ -14,6 +14,7 @@ var IntegerRange = &Rule{
 	ID:       "integer-range",
 	Title:    "integers must fit in a signed 64-bit integer",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (integer fields); JSON Schema integer semantics",
 	Doc: `JSON has no size limit on numbers and JSON Schema's "integer" has none either,
 so the schema accepts monthly_volume_usd 1e400. No decoder on the API's side

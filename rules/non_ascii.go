@@ -37,7 +37,7 @@ are reported by control-character, not here.`,
 			return // the reader saw nothing but printable ASCII
 		}
 		eachStringValue(p.Root(), "", func(ptr string, v *jsondoc.Value) {
-			if isLatinTwinBase(ptr) {
+			if p.twinBase(ptr) {
 				// Allowed beside its twin; without it, the one problem is
 				// the missing twin: transliteration-missing's finding, at
 				// this value, with the transliteration to add.
@@ -49,7 +49,7 @@ are reported by control-character, not here.`,
 			}
 			f := Finding{Path: ptr, Offset: v.Start}
 			what := "a non-ASCII character"
-			if !isTaxDocumentID(ptr) {
+			if !p.isTaxDocumentID(ptr) {
 				what += " " + p.Quote(string(r))
 				if !p.Settings.Redact {
 					what += fmt.Sprintf(" (%U)", r)
@@ -59,7 +59,7 @@ are reported by control-character, not here.`,
 				}
 			}
 			switch {
-			case isLatinTwin(ptr):
+			case p.isTwin(ptr):
 				f.Message = field(ptr) + " must be printable ASCII, but has " + what
 			default:
 				f.Message = label(ptr) + " has " + what + "; the API accepts ASCII only"
@@ -103,8 +103,11 @@ func eachStringValue(v *jsondoc.Value, ptr string, fn func(ptr string, v *jsondo
 }
 
 // isTaxDocumentID reports whether ptr is a tax document id, which is never
-// quoted or suggested in full, whatever the redaction setting.
-func isTaxDocumentID(ptr string) bool {
-	toks := jsondoc.SplitPointer(ptr)
-	return len(toks) == 4 && toks[0] == "basic_info" && toks[1] == "tax_info" && isIndex(toks[2]) && toks[3] == "document_id"
+// quoted or suggested in full, whatever the redaction setting. In a payload
+// of no known kind every document_id counts as one.
+func (p *Pass) isTaxDocumentID(ptr string) bool {
+	if p.Kind == nil {
+		return field(ptr) == "document_id"
+	}
+	return p.Kind.IsTaxDocumentID(ptr)
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
 	"github.com/finlint/finlint/schema"
 )
 
@@ -29,6 +30,11 @@ type Pass struct {
 	// Size is the payload's size in bytes and MaxSize the limit it is held
 	// to; a payload over the limit is not parsed (Doc is then empty).
 	Size, MaxSize int64
+	// Kind is the payload's kind, or nil when it is of no known kind; then
+	// only the rules that need no kind find anything. Kinds are the kinds
+	// it was told apart from.
+	Kind  *kind.Kind
+	Kinds []*kind.Kind
 
 	rule     *Rule
 	severity Severity
@@ -120,13 +126,19 @@ func (p *Pass) Suggest(s string) string {
 	return s
 }
 
-// SchemaErrors returns the JSON Schema errors of the payload, computed once
-// per payload whichever rule asks first.
+// SchemaErrors returns the JSON Schema errors of the payload against its
+// kind's schema, computed once per payload whichever rule asks first; a
+// payload of no known kind has none.
 func (p *Pass) SchemaErrors() []schema.Error {
 	if !p.schema.done {
 		p.schema.done = true
-		if p.Doc.Root != nil {
-			p.schema.errs = schema.Validate(p.Doc.Root.Interface())
+		if p.Doc.Root != nil && p.Kind != nil {
+			sch, err := p.Kind.Schema()
+			if err != nil {
+				p.schema.errs = []schema.Error{{Keyword: "schema", Message: err.Error()}}
+			} else {
+				p.schema.errs = sch.Validate(p.Doc.Root.Interface())
+			}
 		}
 	}
 	return p.schema.errs

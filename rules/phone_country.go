@@ -13,6 +13,7 @@ var PhoneCountry = &Rule{
 	ID:       "phone-country",
 	Title:    "phone number must belong to the country of residence",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor guide (the phone's country code must match the country of residence); SPEC semantic rule 3",
 	Doc: `The phone number's country must be basic_info.country_of_residence. The
 country is the number's region by libphonenumber's rules, not just its

@@ -23,6 +23,7 @@ var PhoneFormat = &Rule{
 	ID:       "phone-format",
 	Title:    "phone must be a valid number in E.164 form",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI basic_info.phone (E.164 format); SPEC semantic rule 3",
 	Doc: `basic_info.phone is written in E.164: a plus sign, the country calling code
 and the national number, at most 15 digits in all, with nothing else: no

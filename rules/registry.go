@@ -8,6 +8,7 @@ func All() []*Rule {
 		// The bytes and the structure (SPEC §12 and the schema table).
 		PayloadLimit,
 		JSONSyntax,
+		PayloadKind,
 		DuplicateKey,
 		RequiredField,
 		FieldType,

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/finlint/finlint/kinds/individual"
 	"regexp"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func TestRegistry(t *testing.T) {
 			require.NotNil(t, r.Run)
 
 			if r != SchemaOther { // the catch-all has no failing input by design
-				bad, err := RunExample(r, r.Bad)
+				bad, err := RunExample(individual.Kind, r, r.Bad)
 				require.NoError(t, err)
 				assert.NotEmpty(t, bad, "the failing example yields a finding of %s", r.ID)
 				for _, f := range bad {
@@ -46,7 +47,7 @@ func TestRegistry(t *testing.T) {
 					assert.Equal(t, r.Severity, f.Severity)
 				}
 			}
-			good, err := RunExample(r, r.Good)
+			good, err := RunExample(individual.Kind, r, r.Good)
 			require.NoError(t, err)
 			assert.Empty(t, good, "the fixed example yields no finding of %s", r.ID)
 		})
@@ -57,7 +58,7 @@ func TestRegistry(t *testing.T) {
 // that documentation examples patch: it must pass them all.
 func TestReferencePayloadIsClean(t *testing.T) {
 	for _, r := range All() {
-		fs, err := RunExample(r, Example{Patch: `{}`})
+		fs, err := RunExample(individual.Kind, r, Example{Patch: `{}`})
 		require.NoError(t, err)
 		assert.Empty(t, fs, r.ID)
 	}

@@ -7,7 +7,10 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/finlint/finlint/kind"
 )
 
 // Severity says how bad a finding is.
@@ -75,13 +78,15 @@ type Finding struct {
 }
 
 // Example is a payload in a rule's documentation. Patch is a JSON merge
-// patch (RFC 7396) applied to the reference payload (ReferencePayload);
-// Raw, when set, is the whole input instead.
+// patch (RFC 7396) applied to the reference payload of the kind the
+// example is run as; Raw, when set, is the whole input instead.
 type Example struct {
 	Patch string
 	Raw   string
 	// NoCatalogues runs the example with no reference catalogues at all.
 	NoCatalogues bool
+	// NoKind runs the example as a payload whose kind is not known.
+	NoKind bool
 	// Settings are the caller's settings the example runs with.
 	Settings Settings
 	// MaxSize is the payload size limit the example runs with; 0 is none.
@@ -102,6 +107,9 @@ type Rule struct {
 	Bad, Good Example
 	// Source says where the requirement comes from.
 	Source string
+	// Kinds names the payload kinds the rule checks; none means every
+	// kind, through the kind's roles.
+	Kinds []string
 	// Run reports the rule's findings. It must tolerate any document shape.
 	Run func(*Pass)
 	// External rules have no Run: their findings come from outside the
@@ -109,45 +117,6 @@ type Rule struct {
 	// configurable like every other rule.
 	External bool
 }
-
-// ReferencePayload is the valid payload that documentation examples patch.
-// It passes every rule when the reference catalogues hold ids 42, 3, 1 and 5.
-const ReferencePayload = `{
-  "verification_type": "STANDARD",
-  "basic_info": {
-    "first_name": "Maria",
-    "middle_name": "Elena",
-    "last_name": "Garcia",
-    "dob": "1990-04-15",
-    "email": "maria.garcia@example.com",
-    "phone": "+14155552671",
-    "country_of_residence": "USA",
-    "primary_nationality": "USA",
-    "secondary_nationality": "MEX",
-    "gender": "FEMALE",
-    "tax_info": [
-      {"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}
-    ]
-  },
-  "address": {
-    "street_line_1": "123 Market Street",
-    "street_line_2": "Apt 4B",
-    "city": "San Francisco",
-    "subdivision_code": "US-CA",
-    "postal_code": "94103",
-    "country": "USA"
-  },
-  "financial_profile": {
-    "employment_status": "EMPLOYED",
-    "occupation_id": 42,
-    "purpose_id": 3,
-    "purpose_remarks": "Personal remittances to family",
-    "source_of_funds_description": "Monthly salary from employment",
-    "source_of_fund_ids": [1, 5],
-    "monthly_volume_usd": 5000
-  },
-  "meta_data": {"reference": "client-ref-abc-001"}
-}`
 
 // MergePatch applies an RFC 7396 JSON merge patch to a JSON document and
 // returns the indented result. Documentation examples are written this way.
@@ -196,10 +165,17 @@ func mergePatch(target, patch any) any {
 }
 
 // Input returns the bytes of an example: Raw as is, or Patch applied to the
-// reference payload.
-func (e Example) Input() (string, error) {
+// reference payload of k.
+func (e Example) Input(k *kind.Kind) (string, error) {
 	if e.Raw != "" || e.Patch == "" {
 		return e.Raw, nil
 	}
-	return MergePatch(ReferencePayload, e.Patch)
+	return MergePatch(k.Reference, e.Patch)
+}
+
+// AppliesTo reports whether the rule checks payloads of kind k; every rule
+// applies to a payload of no known kind, and those that need a kind find
+// nothing there.
+func (r *Rule) AppliesTo(k *kind.Kind) bool {
+	return k == nil || len(r.Kinds) == 0 || slices.Contains(r.Kinds, k.Name)
 }

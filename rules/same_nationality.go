@@ -7,6 +7,7 @@ var SameNationality = &Rule{
 	ID:       "same-nationality",
 	Title:    "secondary nationality should differ from the primary one",
 	Severity: Warning,
+	Kinds:    []string{"individual-v2"},
 	Source:   "SPEC semantic rule 11",
 	Doc: `basic_info.secondary_nationality is for a customer who holds a second
 citizenship. Repeating primary_nationality there says nothing new and is

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
 	"github.com/finlint/finlint/schema"
 )
 
@@ -28,10 +29,13 @@ func schemaOwner(e schema.Error) string {
 		}
 		return "enum-value"
 	case "format":
-		if e.Want != nil && e.Want[0] == "email" {
+		switch {
+		case e.Want != nil && e.Want[0] == "email":
 			return "" // email-format applies the vendor's stricter reading
+		case e.Want != nil && e.Want[0] == "date":
+			return "date-format"
 		}
-		return "date-format"
+		return "schema"
 	case "pattern":
 		switch e.Def {
 		case "nonBlank":
@@ -52,6 +56,9 @@ func schemaOwner(e schema.Error) string {
 func schemaErrorsFor(p *Pass, id string) []schema.Error {
 	var out []schema.Error
 	for _, e := range p.SchemaErrors() {
+		if e.Keyword == "required" && p.alwaysTwin(e.Pointer) {
+			continue // transliteration-missing, with the text to add
+		}
 		if schemaOwner(e) == id {
 			out = append(out, e)
 		}
@@ -123,4 +130,18 @@ func isIndex(tok string) bool {
 		}
 	}
 	return true
+}
+
+// alwaysTwin reports whether ptr is an "_en" twin the kind requires even
+// beside plain ASCII text.
+func (p *Pass) alwaysTwin(ptr string) bool {
+	if p.Kind == nil {
+		return false
+	}
+	for _, t := range p.Kind.Roles.Twins {
+		if t.Always && kind.Match(t.Twin, ptr) {
+			return true
+		}
+	}
+	return false
 }

@@ -12,6 +12,7 @@ var SSNFormat = &Rule{
 	ID:       "ssn-format",
 	Title:    "a US social security number must be written NNN-NN-NNNN",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (tax_info example: SSN 123-45-6789); SPEC semantic rule 9",
 	Doc: `A basic_info.tax_info entry with country_code USA and document_type SSN
 holds a social security number, which the vendor expects in its usual

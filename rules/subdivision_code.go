@@ -10,6 +10,7 @@ var SubdivisionCode = &Rule{
 	ID:       "subdivision-code",
 	Title:    "subdivision code must be an ISO 3166-2 code of the address country",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor endpoint guide (subdivision_code: pass the ISO 3166-2 code, e.g. US-CA) and OpenAPI; SPEC semantic rule 2",
 	Doc: `address.subdivision_code is the ISO 3166-2 code of the state, province or
 region: the country's alpha-2 code, a hyphen and the subdivision's own code,

@@ -11,6 +11,7 @@ var TaxDocumentType = &Rule{
 	ID:       "tax-document-type",
 	Title:    "tax document types should be ones known for their country",
 	Severity: Info,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (tax_info.document_type: e.g. SSN, TIN); SPEC semantic rule 9",
 	Doc: `basic_info.tax_info[].document_type is free text to the vendor, whose own
 examples use SSN and TIN. finlint knows the usual abbreviations of a number

@@ -11,6 +11,7 @@ var TaxIDUnique = &Rule{
 	ID:       "tax-id-unique",
 	Title:    "each tax_info entry must have its own document_id",
 	Severity: Error,
+	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (basic_info.tax_info: each entry must have a unique document_id); SPEC semantic rule 9",
 	Doc: `The vendor requires every entry of basic_info.tax_info to carry a different
 document_id. Two entries with one id are usually the same document entered

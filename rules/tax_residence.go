@@ -10,6 +10,7 @@ var TaxResidence = &Rule{
 	ID:       "tax-residence",
 	Title:    "tax_info usually has an entry for the country of residence",
 	Severity: Info,
+	Kinds:    []string{"individual-v2"},
 	Source:   "SPEC semantic rule 9",
 	Doc: `A customer is normally tax resident where they live, so basic_info.tax_info
 usually lists a document whose country_code is basic_info.country_of_residence.

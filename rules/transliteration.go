@@ -3,44 +3,23 @@ package rules
 import (
 	"strings"
 
+	"github.com/finlint/finlint/internal/jsondoc"
 	"github.com/finlint/finlint/internal/translit"
+	"github.com/finlint/finlint/kind"
 )
 
-// latinTwin is a field that may hold non-ASCII text and the "_en" field that
-// must then carry its Latin transliteration.
-type latinTwin struct {
-	base, twin string
-}
-
-// latinTwins are the only fields the vendor lets hold non-ASCII text.
-var latinTwins = [...]latinTwin{
-	{"/basic_info/first_name", "/basic_info/first_name_en"},
-	{"/basic_info/middle_name", "/basic_info/middle_name_en"},
-	{"/basic_info/last_name", "/basic_info/last_name_en"},
-	{"/address/street_line_1", "/address/street_line_1_en"},
-	{"/address/street_line_2", "/address/street_line_2_en"},
-}
-
-// isLatinTwinBase reports whether ptr is one of the fields that may hold
-// non-ASCII text.
-func isLatinTwinBase(ptr string) bool {
-	for _, t := range latinTwins {
-		if t.base == ptr {
-			return true
-		}
+// twinBase reports whether ptr is a field of the payload's kind that may
+// hold non-ASCII text beside its "_en" twin.
+func (p *Pass) twinBase(ptr string) bool {
+	if p.Kind == nil {
+		return false
 	}
-	return false
+	_, _, ok := p.Kind.TwinOf(ptr)
+	return ok
 }
 
-// isLatinTwin reports whether ptr is one of the "_en" transliteration fields.
-func isLatinTwin(ptr string) bool {
-	for _, t := range latinTwins {
-		if t.twin == ptr {
-			return true
-		}
-	}
-	return false
-}
+// isTwin reports whether ptr is one of the "_en" transliteration fields.
+func (p *Pass) isTwin(ptr string) bool { return p.Kind != nil && p.Kind.IsTwin(ptr) }
 
 // Transliteration reports a name or street line with non-ASCII text whose
 // "_en" transliteration is missing.
@@ -70,32 +49,48 @@ Any other field with non-ASCII text is reported by non-ascii instead.`,
 	Bad:  Example{Patch: `{"basic_info": {"first_name": "José"}}`},
 	Good: Example{Patch: `{"basic_info": {"first_name": "José", "first_name_en": "Jose"}}`},
 	Run: func(p *Pass) {
-		for _, t := range latinTwins {
-			s, ok := p.Text(t.base)
-			if !ok {
-				continue
-			}
-			at := p.Lookup(t.base).Start
-			if _, found := firstNonASCII(s); !found || p.Lookup(t.twin) != nil {
-				continue
-			}
-			base, twin := field(t.base), field(t.twin)
-			ascii, ok := translit.ToASCII(s)
-			if !ok || strings.TrimSpace(ascii) == "" {
-				msg := base + " has characters with no ASCII form: add " + twin + " with the text in plain ASCII"
-				if !translit.IsLatin(s) {
-					msg = base + " is not in Latin script: add " + twin + " with the text as written in Latin letters"
+		if p.Kind == nil {
+			return
+		}
+		for _, role := range p.Kind.Roles.Twins {
+			kind.Each(p.Root(), role.Base, func(ptr string, v *jsondoc.Value) {
+				s, ok := v.Text()
+				if !ok {
+					return
 				}
-				p.Report(Finding{Path: t.twin, Offset: at, Message: msg})
-				continue
-			}
-			f := Finding{
-				Path:    t.twin,
-				Offset:  at,
-				Message: base + " has non-ASCII characters: add " + twin + " with its Latin transliteration",
-			}
-			f.suggest(p.Suggest(ascii), FixInsert)
-			p.Report(f)
+				twinPtr := kind.Expand(role.Twin, ptr)
+				_, nonASCII := firstNonASCII(s)
+				if p.Lookup(twinPtr) != nil || !nonASCII && !role.Always {
+					return
+				}
+				base, twin := field(ptr), field(twinPtr)
+				if !nonASCII {
+					// The vendor requires this twin even for ASCII text:
+					// the same text is its transliteration.
+					f := Finding{Path: twinPtr, Offset: v.Start, Message: twin + " is required beside " + base + ", even when " + base + " is plain ASCII"}
+					if strings.TrimSpace(s) != "" {
+						f.suggest(p.Suggest(s), FixInsert)
+					}
+					p.Report(f)
+					return
+				}
+				ascii, ok := translit.ToASCII(s)
+				if !ok || strings.TrimSpace(ascii) == "" {
+					msg := base + " has characters with no ASCII form: add " + twin + " with the text in plain ASCII"
+					if !translit.IsLatin(s) {
+						msg = base + " is not in Latin script: add " + twin + " with the text as written in Latin letters"
+					}
+					p.Report(Finding{Path: twinPtr, Offset: v.Start, Message: msg})
+					return
+				}
+				f := Finding{
+					Path:    twinPtr,
+					Offset:  v.Start,
+					Message: base + " has non-ASCII characters: add " + twin + " with its Latin transliteration",
+				}
+				f.suggest(p.Suggest(ascii), FixInsert)
+				p.Report(f)
+			})
 		}
 	},
 }

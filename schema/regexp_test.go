@@ -2,6 +2,8 @@ package schema
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode"
 
@@ -67,32 +69,39 @@ func TestECMAPatternsGoCannotExpress(t *testing.T) {
 	}
 }
 
-// Every pattern of the embedded schema, the ones the rules take over
+// Every pattern of every kind's schema, the ones the rules take over
 // included, compiles the ECMA way.
 func TestEverySchemaPatternTranslates(t *testing.T) {
-	var doc any
-	require.NoError(t, json.Unmarshal(Source(), &doc))
-	var patterns []string
-	var walk func(any)
-	walk = func(v any) {
-		switch t := v.(type) {
-		case map[string]any:
-			for k, c := range t {
-				if s, ok := c.(string); ok && k == "pattern" {
-					patterns = append(patterns, s)
+	files, err := filepath.Glob("../kinds/*/*.schema.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		require.NoError(t, err)
+		var doc any
+		require.NoError(t, json.Unmarshal(src, &doc), file)
+		var patterns []string
+		var walk func(any)
+		walk = func(v any) {
+			switch t := v.(type) {
+			case map[string]any:
+				for k, c := range t {
+					if s, ok := c.(string); ok && k == "pattern" {
+						patterns = append(patterns, s)
+					}
+					walk(c)
 				}
-				walk(c)
-			}
-		case []any:
-			for _, c := range t {
-				walk(c)
+			case []any:
+				for _, c := range t {
+					walk(c)
+				}
 			}
 		}
-	}
-	walk(doc)
-	require.Len(t, patterns, 4)
-	for _, p := range patterns {
-		_, err := ecmaRegexp(p)
-		assert.NoError(t, err, p)
+		walk(doc)
+		require.NotEmpty(t, patterns, file)
+		for _, p := range patterns {
+			_, err := ecmaRegexp(p)
+			assert.NoError(t, err, "%s: %s", file, p)
+		}
 	}
 }

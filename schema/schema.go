@@ -1,31 +1,21 @@
-// Package schema holds the JSON Schema (draft 2020-12) of the Create
-// Individual Customer V2 request body, embedded in the binary and compiled
-// once per process. It checks structure only; meaning is the rules' job.
+// Package schema compiles the JSON Schema (draft 2020-12) of a payload
+// kind and validates payloads against it. It checks structure only;
+// meaning is the rules' job. It holds no schema of its own: each kind
+// brings its schema and compiles it once, through Compile.
 package schema
 
 import (
 	"bytes"
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
-
-//go:embed individual-v2.schema.json
-var source []byte
-
-// ID is the schema's $id.
-const ID = "https://github.com/finlint/finlint/schema/create-individual-customer-v2.json"
-
-// Source returns the schema document.
-func Source() []byte { return bytes.Clone(source) }
 
 // Error is one leaf error of validation, flattened from the validator's tree.
 type Error struct {
@@ -49,20 +39,24 @@ type Error struct {
 	Message string
 }
 
-type compiled struct {
+// Schema is a kind's compiled schema. It is safe for concurrent use.
+type Schema struct {
+	id    string
+	src   []byte
 	sch   *jsonschema.Schema
 	known map[string][]string // schema location fragment -> property names
-	err   error
 }
 
 var printer = message.NewPrinter(language.English)
 
-var load = sync.OnceValue(func() *compiled {
-	c := &compiled{}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(source))
+// Compile compiles src, a draft 2020-12 schema whose $id is id. Patterns
+// are read as ECMA-262, as JSON Schema writes them, and the assertions that
+// finlint's rules make themselves are left out of the compiled form (see
+// ownedByRules); Source still returns src whole.
+func Compile(id string, src []byte) (*Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
 	if err != nil {
-		c.err = fmt.Errorf("schema: embedded schema: %w", err)
-		return c
+		return nil, fmt.Errorf("schema %s: %w", id, err)
 	}
 	ownedByRules(doc)
 	comp := jsonschema.NewCompiler()
@@ -70,18 +64,23 @@ var load = sync.OnceValue(func() *compiled {
 	comp.AssertFormat()
 	comp.UseRegexpEngine(ecmaRegexp)
 	comp.RegisterFormat(&jsonschema.Format{Name: "email", Validate: validateEmail})
-	if err := comp.AddResource(ID, doc); err != nil {
-		c.err = fmt.Errorf("schema: %w", err)
-		return c
+	if err := comp.AddResource(id, doc); err != nil {
+		return nil, fmt.Errorf("schema %s: %w", id, err)
 	}
-	c.sch, c.err = comp.Compile(ID)
-	if c.err != nil {
-		c.err = fmt.Errorf("schema: compile: %w", c.err)
+	sch, err := comp.Compile(id)
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: compile: %w", id, err)
 	}
-	c.known = map[string][]string{}
-	collectKnown(doc, "", c.known)
-	return c
-})
+	s := &Schema{id: id, src: bytes.Clone(src), sch: sch, known: map[string][]string{}}
+	collectKnown(doc, "", s.known)
+	return s, nil
+}
+
+// ID returns the schema's $id.
+func (s *Schema) ID() string { return s.id }
+
+// Source returns the schema document as written.
+func (s *Schema) Source() []byte { return bytes.Clone(s.src) }
 
 // ownedByRules removes from the schema that is compiled (not from the one
 // Source prints) the assertions that a rule of finlint makes itself, with a
@@ -103,10 +102,6 @@ func ownedByRules(doc any) {
 		}
 	}
 }
-
-// Check compiles the schema and reports whether it is usable. It is cheap
-// after the first call.
-func Check() error { return load().err }
 
 // validateEmail accepts every string: the email-format rule applies the
 // vendor's reading of an address, with a message and a suggestion, so the
@@ -136,12 +131,8 @@ func collectKnown(v any, loc string, out map[string][]string) {
 
 // Validate checks a decoded payload (as jsondoc.Value.Interface returns it)
 // and returns its leaf errors, ordered by pointer then keyword.
-func Validate(v any) []Error {
-	c := load()
-	if c.err != nil {
-		return []Error{{Keyword: "schema", Message: c.err.Error()}}
-	}
-	err := c.sch.Validate(v)
+func (s *Schema) Validate(v any) []Error {
+	err := s.sch.Validate(v)
 	if err == nil {
 		return nil
 	}
@@ -150,7 +141,7 @@ func Validate(v any) []Error {
 		return []Error{{Keyword: "schema", Message: err.Error()}}
 	}
 	var out []Error
-	flatten(ve, c, &out)
+	flatten(ve, s, &out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Pointer != out[j].Pointer {
 			return out[i].Pointer < out[j].Pointer
@@ -160,10 +151,10 @@ func Validate(v any) []Error {
 	return out
 }
 
-func flatten(e *jsonschema.ValidationError, c *compiled, out *[]Error) {
+func flatten(e *jsonschema.ValidationError, s *Schema, out *[]Error) {
 	if len(e.Causes) > 0 {
 		for _, cause := range e.Causes {
-			flatten(cause, c, out)
+			flatten(cause, s, out)
 		}
 		return
 	}
@@ -191,7 +182,7 @@ func flatten(e *jsonschema.ValidationError, c *compiled, out *[]Error) {
 			x := base
 			x.Pointer = ptr + "/" + escape(p)
 			x.Keyword = "additionalProperties"
-			x.Known = c.known[frag]
+			x.Known = s.known[frag]
 			x.Message = "unknown field"
 			*out = append(*out, x)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/finlint/finlint/kinds/individual"
 	"github.com/finlint/finlint/schema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,12 +19,26 @@ func decode(t *testing.T, s string) any {
 	return v
 }
 
+// individualSchema compiles the individual kind's schema, the fullest
+// one, as the linter does.
+func individualSchema(t *testing.T) *schema.Schema {
+	t.Helper()
+	s, err := individual.Kind.Schema()
+	require.NoError(t, err)
+	return s
+}
+
 func TestCompiles(t *testing.T) {
-	require.NoError(t, schema.Check())
+	s := individualSchema(t)
+	assert.Equal(t, individual.Kind.SchemaID, s.ID())
+	_, err := schema.Compile("https://example.com/broken.json", []byte(`{"type": "nope"}`))
+	assert.Error(t, err, "a schema that does not compile is an error, not a panic")
+	_, err = schema.Compile("https://example.com/pattern.json", []byte(`{"pattern": "(?=a)"}`))
+	assert.Error(t, err, "a pattern Go cannot read the ECMA way is refused")
 }
 
 func TestValidPayloadHasNoErrors(t *testing.T) {
-	assert.Empty(t, schema.Validate(decode(t, validPayload)))
+	assert.Empty(t, individualSchema(t).Validate(decode(t, validPayload)))
 }
 
 func TestErrorsAreLeavesAtExactPointers(t *testing.T) {
@@ -39,7 +54,7 @@ func TestErrorsAreLeavesAtExactPointers(t *testing.T) {
 	v["financial_profile"].(map[string]any)["monthly_volume_usd"] = json.Number("-1")
 	v["financial_profile"].(map[string]any)["source_of_fund_ids"] = []any{}
 	got := map[string]string{}
-	for _, e := range schema.Validate(v) {
+	for _, e := range individualSchema(t).Validate(v) {
 		got[e.Pointer] = e.Keyword + "|" + e.Def + "|" + e.Message
 	}
 	assert.Equal(t, map[string]string{
@@ -57,7 +72,7 @@ func TestErrorsAreLeavesAtExactPointers(t *testing.T) {
 func TestUnknownFieldListsKnownKeys(t *testing.T) {
 	v := decode(t, validPayload).(map[string]any)
 	v["address"].(map[string]any)["zip"] = "1"
-	errs := schema.Validate(v)
+	errs := individualSchema(t).Validate(v)
 	require.Len(t, errs, 1)
 	assert.Contains(t, errs[0].Known, "postal_code")
 	assert.Contains(t, errs[0].Known, "street_line_1_en")
@@ -68,7 +83,7 @@ func TestUnknownFieldListsKnownKeys(t *testing.T) {
 // but the schema users print and reuse elsewhere keeps them.
 func TestRuleOwnedAssertionsStayInThePrintedSchema(t *testing.T) {
 	var doc map[string]any
-	require.NoError(t, json.Unmarshal(schema.Source(), &doc))
+	require.NoError(t, json.Unmarshal(individualSchema(t).Source(), &doc))
 	defs := doc["$defs"].(map[string]any)
 	assert.Len(t, defs["countryCode"].(map[string]any)["enum"], 249)
 	for _, name := range []string{"e164", "printableAscii", "subdivisionCode"} {
@@ -78,5 +93,5 @@ func TestRuleOwnedAssertionsStayInThePrintedSchema(t *testing.T) {
 	bi := v["basic_info"].(map[string]any)
 	bi["country_of_residence"] = "US"
 	bi["phone"] = "+1 415"
-	assert.Empty(t, schema.Validate(v), "country-code and phone-format report these")
+	assert.Empty(t, individualSchema(t).Validate(v), "country-code and phone-format report these")
 }

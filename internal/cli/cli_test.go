@@ -68,6 +68,7 @@ type jsonOut struct {
 	Results []struct {
 		Source   string `json:"source"`
 		Record   int    `json:"record"`
+		Kind     string `json:"kind"`
 		Valid    bool   `json:"valid"`
 		Error    string `json:"error"`
 		Findings []struct {
@@ -80,13 +81,39 @@ type jsonOut struct {
 			Suggestion string `json:"suggestion"`
 		} `json:"findings"`
 	} `json:"results"`
-	Summary map[string]int `json:"summary"`
+	Summary counts `json:"summary"`
+	Kinds   map[string]int
+}
+
+// counts are the summary's numbers; its kinds are read into jsonOut.Kinds.
+type counts map[string]int
+
+func (c *counts) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*c = counts{}
+	for k, v := range raw {
+		var n int
+		if json.Unmarshal(v, &n) == nil {
+			(*c)[k] = n
+		}
+	}
+	return nil
 }
 
 func decodeJSON(t *testing.T, s string) jsonOut {
 	t.Helper()
 	var o jsonOut
 	require.NoError(t, json.Unmarshal([]byte(s), &o), s)
+	var kinds struct {
+		Summary struct {
+			Kinds map[string]int `json:"kinds"`
+		} `json:"summary"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(s), &kinds))
+	o.Kinds = kinds.Summary.Kinds
 	return o
 }
 

@@ -7,9 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/glob"
+	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
 	"go.yaml.in/yaml/v3"
 )
@@ -21,6 +24,7 @@ const configName = ".finlint.yaml"
 // zero value, so flags can override what the file sets and nothing else.
 type config struct {
 	path            string
+	wd              string // the working directory relative paths start from
 	FailOn          *rules.Severity
 	FailOnNone      bool
 	Jobs            *int
@@ -28,6 +32,42 @@ type config struct {
 	CacheTTL        *time.Duration
 	Rules           map[string]rules.Severity
 	Ignore          []finlint.Ignore
+	// Kinds say which payload kind files are, by glob.
+	Kinds []kindGlob
+}
+
+// kindGlob is one entry of the config's kinds list: the files matching
+// Files, a glob relative to the config file's folder, are of kind Kind.
+type kindGlob struct {
+	Files, Kind string
+}
+
+// kindFor returns the kind the first matching kinds entry gives source, a
+// path as given on the command line or found under one, or "". Globs are
+// relative to the config file's folder, whatever the working directory and
+// whether source is absolute or relative.
+func (c *config) kindFor(source string) string {
+	if len(c.Kinds) == 0 || source == "-" || c.path == "" {
+		return ""
+	}
+	abs, base := source, filepath.Dir(c.path)
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(c.wd, abs)
+	}
+	if !filepath.IsAbs(base) {
+		base = filepath.Join(c.wd, base)
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return ""
+	}
+	rel = filepath.ToSlash(rel)
+	for _, k := range c.Kinds {
+		if glob.Match(k.Files, rel) {
+			return k.Kind
+		}
+	}
+	return ""
 }
 
 // findConfig returns the config file to read: explicit, or the nearest
@@ -80,7 +120,7 @@ func loadConfig(path string) (*config, error) {
 	bad := func(n *yaml.Node, key, format string, args ...any) error {
 		return usageErr("%s:%d: %s: %s", path, n.Line, key, fmt.Sprintf(format, args...))
 	}
-	known := []string{"fail-on", "jobs", "reliance-enabled", "cache-ttl", "rules", "ignore"}
+	known := []string{"fail-on", "jobs", "reliance-enabled", "cache-ttl", "rules", "kinds", "ignore"}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
 		switch k.Value {
@@ -119,7 +159,7 @@ func loadConfig(path string) (*config, error) {
 			cfg.Rules = map[string]rules.Severity{}
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, sv := v.Content[j], v.Content[j+1]
-				if rules.Lookup(rules.All(), id.Value) == nil {
+				if rules.Lookup(kinds.Rules(), id.Value) == nil {
 					return nil, bad(id, "rules", "unknown rule %q%s", id.Value, didYouMeanRule(id.Value))
 				}
 				s, err := rules.ParseSeverity(sv.Value)
@@ -127,6 +167,17 @@ func loadConfig(path string) (*config, error) {
 					return nil, bad(sv, "rules."+id.Value, "want error, warning, info or off, not %q", sv.Value)
 				}
 				cfg.Rules[id.Value] = s
+			}
+		case "kinds":
+			if v.Kind != yaml.SequenceNode {
+				return nil, bad(v, k.Value, "want a list of entries with files and kind")
+			}
+			for _, it := range v.Content {
+				kg, err := readKindGlob(path, it)
+				if err != nil {
+					return nil, err
+				}
+				cfg.Kinds = append(cfg.Kinds, kg)
 			}
 		case "ignore":
 			if v.Kind != yaml.SequenceNode {
@@ -146,6 +197,34 @@ func loadConfig(path string) (*config, error) {
 	return cfg, nil
 }
 
+func readKindGlob(path string, n *yaml.Node) (kindGlob, error) {
+	var kg kindGlob
+	if n.Kind != yaml.MappingNode {
+		return kg, usageErr("%s:%d: kinds: each entry is a mapping with files and kind", path, n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "files":
+			if v.Kind != yaml.ScalarNode || !glob.Valid(v.Value) || v.Value == "" {
+				return kg, usageErr("%s:%d: kinds.files: want one glob, such as \"fixtures/business/**\"", path, v.Line)
+			}
+			kg.Files = v.Value
+		case "kind":
+			if v.Kind != yaml.ScalarNode || kinds.Lookup(v.Value) == nil {
+				return kg, usageErr("%s:%d: kinds.kind: want one of %s, not %q%s", path, v.Line, strings.Join(kinds.Names(), ", "), v.Value, didYouMean(v.Value, kinds.Names()))
+			}
+			kg.Kind = v.Value
+		default:
+			return kg, usageErr("%s:%d: kinds: unknown key %q%s", path, k.Line, k.Value, didYouMean(k.Value, []string{"files", "kind"}))
+		}
+	}
+	if kg.Files == "" || kg.Kind == "" {
+		return kg, usageErr("%s:%d: kinds: each entry needs files and kind", path, n.Line)
+	}
+	return kg, nil
+}
+
 func readIgnore(path string, n *yaml.Node) (finlint.Ignore, error) {
 	var ig finlint.Ignore
 	if n.Kind != yaml.MappingNode {
@@ -160,7 +239,7 @@ func readIgnore(path string, n *yaml.Node) (finlint.Ignore, error) {
 				return ig, usageErr("%s:%d: ignore.rule: want a rule id, or *", path, v.Line)
 			}
 			ig.Rule = v.Value
-			if ig.Rule != "*" && rules.Lookup(rules.All(), ig.Rule) == nil {
+			if ig.Rule != "*" && rules.Lookup(kinds.Rules(), ig.Rule) == nil {
 				return ig, usageErr("%s:%d: ignore.rule: unknown rule %q%s", path, v.Line, v.Value, didYouMeanRule(v.Value))
 			}
 		case "files":
@@ -209,7 +288,7 @@ func didYouMean(s string, known []string) string {
 
 func didYouMeanRule(id string) string {
 	var ids []string
-	for _, r := range rules.All() {
+	for _, r := range kinds.Rules() {
 		ids = append(ids, r.ID)
 	}
 	return didYouMean(id, ids)
@@ -233,6 +312,7 @@ func loadSettings(configFlag string, failOnSet bool, failOnFlag string, ruleFlag
 	if err != nil {
 		return nil, err
 	}
+	cfg.wd = wd
 	s := &settings{cfgPath: cfgPath, cfg: cfg, failOn: rules.Error, severity: map[string]rules.Severity{}}
 	switch {
 	case failOnSet:

@@ -15,6 +15,7 @@ import (
 	"github.com/finlint/finlint/internal/finapi"
 	"github.com/finlint/finlint/internal/jsondoc"
 	"github.com/finlint/finlint/internal/report"
+	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
 	"github.com/spf13/cobra"
 )
@@ -23,6 +24,7 @@ type fixFlags struct {
 	write         bool
 	ndjson        bool
 	stdinFilename string
+	kind          string
 	failOn        string
 	rules         []string
 	config        string
@@ -86,6 +88,7 @@ written.`,
 	fl := cmd.Flags()
 	fl.BoolVarP(&f.write, "write", "w", false, "write the fixes into the files instead of printing a diff")
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
+	fl.StringVar(&f.kind, "kind", "auto", kindHelp)
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", fixStdinFilenameHelp)
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity left after fixing that makes the exit code 1: error, warning, info or none")
 	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
@@ -109,6 +112,8 @@ type fixRun struct {
 	// stdinName is the source standard input is reported under
 	// (--stdin-filename); empty means "-".
 	stdinName string
+	// kindFor is the kind the config's kinds entries give a source, or "".
+	kindFor func(source string) string
 }
 
 func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args []string) error {
@@ -127,6 +132,7 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 
 	noClient := func() (*finapi.Client, error) { return nil, errors.New("fix works offline") }
 	l, err := finlint.New(finlint.Options{
+		Kind:            f.kind,
 		Now:             e.now,
 		Severity:        st.severity,
 		Catalogues:      loadCatalogues(ctx, e, noClient, true, cfg.CacheTTL),
@@ -143,7 +149,7 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 	if err != nil {
 		return &exitError{code: exitTool, err: err}
 	}
-	r := &fixRun{e: e, l: l, write: f.write, failOn: failOn, text: text, stdinName: f.stdinFilename}
+	r := &fixRun{e: e, l: l, write: f.write, failOn: failOn, text: text, stdinName: f.stdinFilename, kindFor: cfg.kindFor}
 
 	for _, in := range collect(args, f.ndjson) {
 		if err := ctx.Err(); err != nil {
@@ -187,7 +193,7 @@ func parseRuleFlags(flags []string, severity map[string]rules.Severity) error {
 		if !ok {
 			return usageErr("--rule %q: want ID=off|info|warning|error", r)
 		}
-		if rules.Lookup(rules.All(), id) == nil {
+		if rules.Lookup(kinds.Rules(), id) == nil {
 			return usageErr("--rule: unknown rule %q%s (see finlint rules)", id, didYouMeanRule(id))
 		}
 		s, err := rules.ParseSeverity(sv)
@@ -224,9 +230,9 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 	var results []finlint.Result
 	applied := 0
 	if ndjson {
-		fixed, results, applied = fixLines(ctx, r.l, name, data)
+		fixed, results, applied = fixLines(ctx, r.l, name, r.kindFor(name), data)
 	} else {
-		res := r.l.Fix(ctx, name, data)
+		res := r.l.FixPayload(ctx, finlint.Payload{Source: name, Kind: r.kindFor(name), Data: data})
 		fixed, results, applied = res.Fixed, []finlint.Result{res.Remaining}, len(res.Applied)
 	}
 	if applied > 0 {
@@ -270,7 +276,7 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 // fixLines fixes an NDJSON text line by line. Blank lines and line endings
 // are kept; a line whose fix would span lines (which no fix does) is kept
 // as it was.
-func fixLines(ctx context.Context, l *finlint.Linter, source string, data []byte) ([]byte, []finlint.Result, int) {
+func fixLines(ctx context.Context, l *finlint.Linter, source, kindName string, data []byte) ([]byte, []finlint.Result, int) {
 	var out []byte
 	var results []finlint.Result
 	applied := 0
@@ -282,9 +288,9 @@ func fixLines(ctx context.Context, l *finlint.Linter, source string, data []byte
 			continue
 		}
 		record := n + 1
-		res := l.Fix(ctx, source, body)
+		res := l.FixPayload(ctx, finlint.Payload{Source: source, Kind: kindName, Data: body})
 		if bytes.ContainsAny(res.Fixed, "\r\n") {
-			res = finlint.FixResult{Fixed: body, Remaining: l.Lint(ctx, source, body)}
+			res = finlint.FixResult{Fixed: body, Remaining: l.LintPayload(ctx, finlint.Payload{Source: source, Kind: kindName, Data: body})}
 		}
 		applied += len(res.Applied)
 		out = append(append(out, res.Fixed...), line[len(body):]...)

@@ -1,25 +1,76 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/finlint/finlint/kind"
+	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
-	"github.com/finlint/finlint/schema"
 	"github.com/spf13/cobra"
 )
 
+// ruleKinds names the kinds a rule checks, in the order of kinds.All.
+func ruleKinds(r *rules.Rule) []*kind.Kind {
+	var out []*kind.Kind
+	for _, k := range kinds.All() {
+		if r.AppliesTo(k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func kindNames(ks []*kind.Kind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = k.Name
+	}
+	return out
+}
+
 func newRulesCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List every rule: id, default severity, title",
+		Short: "List every rule: id, default severity, the kinds it checks, title",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			switch format {
+			case "json":
+				type row struct {
+					ID       string   `json:"id"`
+					Severity string   `json:"severity"`
+					Kinds    []string `json:"kinds"`
+					Title    string   `json:"title"`
+					Source   string   `json:"source,omitempty"`
+				}
+				var rows []row
+				for _, r := range kinds.Rules() {
+					rows = append(rows, row{r.ID, r.Severity.String(), kindNames(ruleKinds(r)), r.Title, r.Source})
+				}
+				enc := json.NewEncoder(e.stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(rows); err != nil {
+					return &exitError{code: exitTool, err: err}
+				}
+				return nil
+			case "text":
+			default:
+				return usageErr("--format: want text or json, not %q", format)
+			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "RULE\tSEVERITY\tTITLE")
-			for _, r := range rules.All() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Title)
+			fmt.Fprintln(tw, "RULE\tSEVERITY\tKINDS\tTITLE")
+			all := len(kinds.All())
+			for _, r := range kinds.Rules() {
+				ks := ruleKinds(r)
+				names := strings.Join(kindNames(ks), ",")
+				if len(ks) == all && all > 1 {
+					names = "all"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, names, r.Title)
 			}
 			if err := tw.Flush(); err != nil {
 				return &exitError{code: exitTool, err: err}
@@ -27,6 +78,8 @@ func newRulesCmd(e *env) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text or json (id, severity, kinds, title, source)")
+	return cmd
 }
 
 func newExplainCmd(e *env) *cobra.Command {
@@ -36,13 +89,13 @@ func newExplainCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var ids []string
-			for _, r := range rules.All() {
+			for _, r := range kinds.Rules() {
 				ids = append(ids, r.ID)
 			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r := rules.Lookup(rules.All(), args[0])
+			r := rules.Lookup(kinds.Rules(), args[0])
 			if r == nil {
 				return usageErr("unknown rule %q%s (see finlint rules)", args[0], didYouMeanRule(args[0]))
 			}
@@ -66,6 +119,10 @@ func explain(r *rules.Rule) (string, error) {
 	if r.Source != "" {
 		fmt.Fprintf(&b, "\n  Source: %s\n", r.Source)
 	}
+	ks := ruleKinds(r)
+	fmt.Fprintf(&b, "  Kinds: %s\n", strings.Join(kindNames(ks), ", "))
+	// The examples are written as payloads of the rule's first kind.
+	k := ks[0]
 	for _, ex := range []struct {
 		title string
 		e     rules.Example
@@ -76,9 +133,9 @@ func explain(r *rules.Rule) (string, error) {
 		if ex.e.Raw != "" {
 			fmt.Fprintf(&b, "\n%s (the whole input):\n\n%s\n", ex.title, indent(ex.e.Raw, "    "))
 		} else {
-			fmt.Fprintf(&b, "\n%s (a JSON merge patch over the reference payload):\n\n%s\n", ex.title, indent(ex.e.Patch, "    "))
+			fmt.Fprintf(&b, "\n%s (a JSON merge patch over the %s reference payload):\n\n%s\n", ex.title, k.Name, indent(ex.e.Patch, "    "))
 		}
-		fs, err := rules.RunExample(r, ex.e)
+		fs, err := rules.RunExample(k, r, ex.e)
 		if err != nil {
 			return "", fmt.Errorf("rule %s: example: %w", r.ID, err)
 		}
@@ -113,16 +170,22 @@ func indent(s, pre string) string {
 }
 
 func newSchemaCmd(e *env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "schema",
-		Short: "Print the embedded JSON Schema (draft 2020-12) of the payload",
+	name := kinds.Names()[0]
+	cmd := &cobra.Command{
+		Use:   "schema [--kind KIND]",
+		Short: "Print a payload kind's embedded JSON Schema (draft 2020-12)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := e.stdout.Write(schema.Source())
-			if err != nil {
+			k := kinds.Lookup(name)
+			if k == nil {
+				return usageErr("--kind: unknown payload kind %q: want one of %s", name, strings.Join(kinds.Names(), ", "))
+			}
+			if _, err := e.stdout.Write(k.SchemaJSON); err != nil {
 				return &exitError{code: exitTool, err: err}
 			}
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&name, "kind", name, "the payload `KIND` whose schema to print: "+strings.Join(kinds.Names(), ", "))
+	return cmd
 }

@@ -93,9 +93,22 @@ type feeder struct {
 	// stdinName is the source standard input is reported under
 	// (--stdin-filename); empty means "-".
 	stdinName string
+	// kindFor returns the payload kind the config's kinds entries give a
+	// source, or "".
+	kindFor func(source string) string
 }
 
+// next returns the next payload, with the kind the config gives its
+// source, if any.
 func (f *feeder) next() (finlint.Payload, bool) {
+	p, ok := f.nextPayload()
+	if ok && f.kindFor != nil {
+		p.Kind = f.kindFor(p.Source)
+	}
+	return p, ok
+}
+
+func (f *feeder) nextPayload() (finlint.Payload, bool) {
 	for {
 		if f.cur != nil {
 			if p, ok := f.cur.Next(); ok {
@@ -165,8 +178,10 @@ func stdinName(source, name string) string {
 	return source
 }
 
-// The help of --stdin-filename, for lint and for fix.
+// The help of --stdin-filename, for lint and for fix, and of --kind.
 const (
+	kindHelp = "payload `KIND` of every input the config's kinds entries do not name: individual-v2, business-v2, " +
+		"or auto to tell each payload's kind from its shape"
 	stdinFilenameHelp = "report standard input as `NAME` in every format, and match config globs against it " +
 		"(a .ndjson or .jsonl NAME is read as NDJSON); without it, standard input is - and, in SARIF, " +
 		"which needs a file URI, " + report.StdinName + " (" + report.StdinNDJSONName + " when read as NDJSON)"
@@ -188,7 +203,9 @@ func (f *feeder) readFile(p *finlint.Payload) {
 		p.Err = errors.New("cannot read input: is a directory")
 		return
 	}
+	kind := p.Kind
 	*p = readWhole(file, p.Source, f.limit)
+	p.Kind = kind
 	if p.Err != nil {
 		f.failed.Add(1)
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"github.com/finlint/finlint/kinds/individual"
 	"io"
 	"os"
 	"os/exec"
@@ -12,14 +13,13 @@ import (
 	"time"
 
 	"github.com/finlint/finlint"
-	"github.com/finlint/finlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestUnreadableInputsAreReportedInPlace(t *testing.T) {
 	dir := t.TempDir()
-	good := writeFile(t, dir, "good.json", rules.ReferencePayload)
+	good := writeFile(t, dir, "good.json", individual.Kind.Reference)
 	require.NoError(t, os.Symlink(filepath.Join(dir, "loop-b.json"), filepath.Join(dir, "loop-a.json")))
 	require.NoError(t, os.Symlink(filepath.Join(dir, "loop-a.json"), filepath.Join(dir, "loop-b.json")))
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "folder.json"), 0o755))
@@ -35,8 +35,8 @@ func TestUnreadableInputsAreReportedInPlace(t *testing.T) {
 
 func TestFileThatVanishesBeforeItIsReadIsReported(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "a.json", rules.ReferencePayload)
-	b := writeFile(t, dir, "b.json", rules.ReferencePayload)
+	writeFile(t, dir, "a.json", individual.Kind.Reference)
+	b := writeFile(t, dir, "b.json", individual.Kind.Reference)
 	fd := &feeder{inputs: collect([]string{dir}, false), limit: finlint.DefaultMaxPayloadSize}
 	require.NoError(t, os.Remove(b)) // listed by the walk, gone before it is read
 	l, err := finlint.New(finlint.Options{Now: func() time.Time { return fixedNow }})

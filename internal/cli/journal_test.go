@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/finlint/finlint/kinds/individual"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,7 +142,7 @@ func TestJournalReconcileThenResubmit(t *testing.T) {
 	srv, env, in := unknownBatch(t)
 	// Customers of other people, so that the lookup takes several pages.
 	for _, email := range []string{"x1@example.com", "x2@example.com", "x3@example.com"} {
-		doc, err := rules.MergePatch(rules.ReferencePayload, `{"basic_info": {"email": "`+email+`"}}`)
+		doc, err := rules.MergePatch(individual.Kind.Reference, `{"basic_info": {"email": "`+email+`"}}`)
 		require.NoError(t, err)
 		srv.AddCustomer("INDIVIDUAL", []byte(doc))
 	}

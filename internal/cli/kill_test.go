@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/finlint/finlint/kinds/individual"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,7 +50,7 @@ func TestSubmitKilledMidFlightNeverCreatesTwice(t *testing.T) {
 	dir := t.TempDir()
 	var lines []string
 	for i := range 8 {
-		doc, err := rules.MergePatch(rules.ReferencePayload, fmt.Sprintf(`{"basic_info": {"email": "p%d@example.com"}}`, i))
+		doc, err := rules.MergePatch(individual.Kind.Reference, fmt.Sprintf(`{"basic_info": {"email": "p%d@example.com"}}`, i))
 		require.NoError(t, err)
 		var v any
 		require.NoError(t, json.Unmarshal([]byte(doc), &v))

@@ -13,6 +13,7 @@ import (
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/finapi"
 	"github.com/finlint/finlint/internal/report"
+	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
 	"github.com/spf13/cobra"
 )
@@ -20,6 +21,7 @@ import (
 type lintFlags struct {
 	formats       []string
 	ndjson        bool
+	kind          string
 	stdinFilename string
 	failOn        string
 	rules         []string
@@ -63,6 +65,7 @@ whatever --jobs is.`,
 	fl := cmd.Flags()
 	fl.StringArrayVar(&f.formats, "format", nil, "output `FORMAT[=PATH]`: text, json, ndjson, sarif, junit or github; repeatable; default text to standard output")
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
+	fl.StringVar(&f.kind, "kind", "auto", kindHelp)
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", stdinFilenameHelp)
 	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or none")
 	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
@@ -177,6 +180,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	cats := loadCatalogues(ctx, e, getClient, f.offline, cfg.CacheTTL)
 
 	l, err := finlint.New(finlint.Options{
+		Kind:            f.kind,
 		Now:             e.now,
 		Severity:        severity,
 		Catalogues:      cats,
@@ -212,6 +216,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		}
 	}
 	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, stdinName: f.stdinFilename, limit: f.maxSize}
+	fd.kindFor = cfg.kindFor // a kinds entry of the config first, then --kind
 	var sum report.Summary
 	failed := false
 	prog := newProgress(e, f.quiet)
@@ -367,7 +372,7 @@ func openOutputs(e *env, f *lintFlags, severity func(*rules.Rule) rules.Severity
 		fm, err := report.New(name, o.w, report.Options{
 			Color:    color,
 			Quiet:    f.quiet,
-			Rules:    rules.All(),
+			Rules:    kinds.Rules(),
 			Severity: severity,
 			Version:  buildVersion(),
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/finlint/finlint/kinds/individual"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -23,7 +24,7 @@ import (
 // fetching them takes several pages.
 func catalogues() map[string][]rules.RefItem {
 	c := map[string][]rules.RefItem{}
-	for _, name := range []string{rules.Occupations, rules.Purposes, rules.SourceOfFunds} {
+	for _, name := range []string{rules.Occupations, rules.PurposesIndividual, rules.SourceOfFundsIndividual} {
 		for id := int64(1); id <= 50; id++ {
 			c[name] = append(c[name], rules.RefItem{ID: id, Title: fmt.Sprintf("%s %d", name, id)})
 		}
@@ -60,7 +61,7 @@ func batch(t *testing.T, dir string) (path string, valid [][]byte) {
 		if i%2 == 1 {
 			patch = fmt.Sprintf(`{"basic_info": {"email": "Person%d@Example.com", %s}}`, i, tax)
 		}
-		doc, err := rules.MergePatch(rules.ReferencePayload, patch)
+		doc, err := rules.MergePatch(individual.Kind.Reference, patch)
 		require.NoError(t, err)
 		var v any
 		require.NoError(t, json.Unmarshal([]byte(doc), &v))
@@ -137,7 +138,7 @@ func TestSubmitSendsValidOnesOnceAndRerunSendsNothing(t *testing.T) {
 func TestSubmitAllValidExitsZero(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), p)
 	assert.Equal(t, 0, r.code, r.stdout+r.stderr)
 	assert.Contains(t, r.stdout, "1 submitted (1 created)")
@@ -148,8 +149,8 @@ func TestSubmitAllValidExitsZero(t *testing.T) {
 func TestSubmitAPIFieldErrorsBecomeFindings(t *testing.T) {
 	srv := newServer(t, finapitest.Options{RejectEmails: []string{"maria.garcia@example.com"}, RelianceEnabled: false})
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.json", rules.ReferencePayload)
-	rel, err := rules.MergePatch(rules.ReferencePayload, `{"verification_type": "RELIANCE", "basic_info": {"email": "other@example.com"}}`)
+	a := writeFile(t, dir, "a.json", individual.Kind.Reference)
+	rel, err := rules.MergePatch(individual.Kind.Reference, `{"verification_type": "RELIANCE", "basic_info": {"email": "other@example.com"}}`)
 	require.NoError(t, err)
 	b := writeFile(t, dir, "b.json", rel)
 	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), "--format", "json", a, b)
@@ -174,7 +175,7 @@ func TestSubmitLostAnswerIsUnknownAndNeverResent(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	srv.Script(finapitest.PathCreate, finapitest.Fault{Drop: true, Commit: true})
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	journal := filepath.Join(dir, "j.jsonl")
 	env := serverEnv(t, srv)
 	r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
@@ -193,7 +194,7 @@ func TestSubmitServerErrorIsUnknownUntilReconciled(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	srv.Script(finapitest.PathCreate, finapitest.Fault{Status: 500, Commit: true})
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	journal := filepath.Join(dir, "j.jsonl")
 	env := serverEnv(t, srv)
 	r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
@@ -229,7 +230,7 @@ func TestSubmitAbsentIsResentOnlyWhenAsked(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	srv.Script(finapitest.PathCreate, finapitest.Fault{Status: 500})
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	journal := filepath.Join(dir, "j.jsonl")
 	env := serverEnv(t, srv)
 	r := runCLI(t, nil, env, "lint", "--submit", "--journal", journal, "--format", "json", p)
@@ -261,8 +262,8 @@ func TestSubmitAbsentIsResentOnlyWhenAsked(t *testing.T) {
 func TestSubmitSameBytesTwiceInOneRun(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	dir := t.TempDir()
-	a := writeFile(t, dir, "a.json", rules.ReferencePayload)
-	b := writeFile(t, dir, "b.json", rules.ReferencePayload)
+	a := writeFile(t, dir, "a.json", individual.Kind.Reference)
+	b := writeFile(t, dir, "b.json", individual.Kind.Reference)
 	r := runCLI(t, nil, serverEnv(t, srv), "lint", "--submit", "--jobs", "1", "--journal", filepath.Join(dir, "j.jsonl"), "--format", "json", a, b)
 	assert.Equal(t, 1, r.code)
 	subs := submissions(t, r.stdout)
@@ -327,7 +328,7 @@ func TestSubmitDefaultJournalIsSharedAcrossFolders(t *testing.T) {
 // A damaged journal is never read as "nothing was sent".
 func TestSubmitDamagedJournal(t *testing.T) {
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	good := `{"time":"2026-11-26T09:00:00Z","key":"aaaa","source":"x.json","status":"pending"}` + "\n"
 
 	t.Run("a corrupt middle line stops the run before any request", func(t *testing.T) {
@@ -362,7 +363,7 @@ func TestSubmitDamagedJournal(t *testing.T) {
 func TestSubmitRefusedCredentialsStopTheRun(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	env := serverEnv(t, srv)
 	env["FIN_CLIENT_SECRET"] = "wrong-secret"
 	r := runCLI(t, nil, env, "lint", "--submit", "--journal", filepath.Join(dir, "j.jsonl"), p)
@@ -374,7 +375,7 @@ func TestSubmitRefusedCredentialsStopTheRun(t *testing.T) {
 
 func TestSubmitRefusesUnsafeSetups(t *testing.T) {
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	j := filepath.Join(dir, "j.jsonl")
 	base := map[string]string{"FIN_CLIENT_ID": "id", "FIN_CLIENT_SECRET": "secret", "FINLINT_CACHE_DIR": t.TempDir()}
 	with := func(k, v string) map[string]string {
@@ -410,7 +411,7 @@ func TestSubmitRefusesUnsafeSetups(t *testing.T) {
 // anything was sent.
 func TestSubmissionFlagsNeedSubmit(t *testing.T) {
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	env := map[string]string{"FINLINT_CACHE_DIR": t.TempDir()}
 	for _, args := range [][]string{
 		{"--journal", filepath.Join(dir, "j.jsonl")},
@@ -430,7 +431,7 @@ func TestSubmissionFlagsNeedSubmit(t *testing.T) {
 func TestSubmitJournalIsExclusive(t *testing.T) {
 	srv := newServer(t, finapitest.Options{})
 	dir := t.TempDir()
-	p := writeFile(t, dir, "one.json", rules.ReferencePayload)
+	p := writeFile(t, dir, "one.json", individual.Kind.Reference)
 	journal := filepath.Join(dir, "j.jsonl")
 	held, err := finapi.OpenJournal(journal)
 	require.NoError(t, err)

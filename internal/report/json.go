@@ -16,6 +16,7 @@ import (
 type jsonResult struct {
 	Source     string              `json:"source"`
 	Record     int                 `json:"record,omitempty"`
+	Kind       string              `json:"kind,omitempty"`
 	Valid      bool                `json:"valid"`
 	Findings   []rules.Finding     `json:"findings"`
 	Submission *finlint.Submission `json:"submission,omitempty"`
@@ -26,6 +27,7 @@ func toJSONResult(r *finlint.Result) jsonResult {
 	out := jsonResult{
 		Source:     r.Source,
 		Record:     r.Record,
+		Kind:       r.Kind,
 		Valid:      r.Valid,
 		Findings:   r.Findings,
 		Submission: r.Submission,

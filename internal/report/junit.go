@@ -38,12 +38,13 @@ type junitProperty struct {
 }
 
 type junitCase struct {
-	Name      string        `xml:"name,attr"`
-	Classname string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr,omitempty"`
-	Failure   *junitProblem `xml:"failure,omitempty"`
-	Error     *junitProblem `xml:"error,omitempty"`
-	SystemOut string        `xml:"system-out,omitempty"`
+	Name       string           `xml:"name,attr"`
+	Classname  string           `xml:"classname,attr"`
+	File       string           `xml:"file,attr,omitempty"`
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Failure    *junitProblem    `xml:"failure,omitempty"`
+	Error      *junitProblem    `xml:"error,omitempty"`
+	SystemOut  string           `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -80,6 +81,9 @@ func (j *junitFormat) Result(r *finlint.Result) error {
 		j.suites = append(j.suites, s)
 	}
 	c := junitCase{Name: resultWhere(r), Classname: "finlint", File: r.Source}
+	if r.Kind != "" {
+		c.Properties = &junitProperties{Property: []junitProperty{{Name: "finlint.kind", Value: r.Kind}}}
+	}
 	if r.Error != "" {
 		c.Error = &junitProblem{Message: r.Error, Type: "unreadable", Text: resultWhere(r) + ": error: " + r.Error}
 	}

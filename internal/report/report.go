@@ -48,11 +48,20 @@ type Summary struct {
 	Unsettled int `json:"unsettled,omitempty"`
 	// Unreadable counts results whose input could not be read.
 	Unreadable int `json:"unreadable,omitempty"`
+	// Kinds counts the payloads of each kind; those of no known kind
+	// (unreadable, not JSON, or of no shape finlint knows) are not counted.
+	Kinds map[string]int `json:"kinds,omitempty"`
 }
 
 // Add counts one result.
 func (s *Summary) Add(r *finlint.Result) {
 	s.Payloads++
+	if r.Kind != "" {
+		if s.Kinds == nil {
+			s.Kinds = map[string]int{}
+		}
+		s.Kinds[r.Kind]++
+	}
 	switch {
 	case r.Error != "":
 		s.Unreadable++

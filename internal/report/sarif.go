@@ -97,7 +97,9 @@ type sarifResultProps struct {
 	// JSONPointer is the finding's RFC 6901 path in the payload.
 	JSONPointer string `json:"jsonPointer"`
 	Record      int    `json:"record,omitempty"`
-	Suggestion  string `json:"suggestion,omitempty"`
+	// Kind is the payload's kind, such as individual-v2.
+	Kind       string `json:"kind,omitempty"`
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 type sarifLocation struct {
@@ -191,7 +193,7 @@ func (s *sarifFormat) Result(r *finlint.Result) error {
 			Message:             sarifText{Text: text},
 			Locations:           []sarifLocation{loc},
 			PartialFingerprints: map[string]string{fingerprintKey: s.fingerprint(f.Rule, loc.PhysicalLocation.ArtifactLocation.URI, f.Path)},
-			Properties:          sarifResultProps{JSONPointer: f.Path, Record: r.Record, Suggestion: f.Suggestion},
+			Properties:          sarifResultProps{JSONPointer: f.Path, Record: r.Record, Kind: r.Kind, Suggestion: f.Suggestion},
 		}, "", "")
 		if err != nil {
 			return fmt.Errorf("encoding result for %s: %w", r.Source, err)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -133,7 +134,21 @@ func (t *textFormat) Finish(s Summary) error {
 // "3 payloads: 1 valid, 2 invalid; 4 errors, 1 warning, 0 infos".
 func summaryLine(s Summary) string {
 	var b strings.Builder
-	b.WriteString(count(s.Payloads, "payload", "payloads") + ": " +
+	b.WriteString(count(s.Payloads, "payload", "payloads"))
+	if len(s.Kinds) > 1 {
+		// Only a run of mixed kinds says how many of each.
+		names := make([]string, 0, len(s.Kinds))
+		for k := range s.Kinds {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		parts := make([]string, 0, len(names))
+		for _, k := range names {
+			parts = append(parts, strconv.Itoa(s.Kinds[k])+" "+k)
+		}
+		b.WriteString(" (" + strings.Join(parts, ", ") + ")")
+	}
+	b.WriteString(": " +
 		strconv.Itoa(s.Valid) + " valid, " + strconv.Itoa(s.Invalid) + " invalid; " +
 		count(s.Errors, "error", "errors") + ", " +
 		count(s.Warnings, "warning", "warnings") + ", " +

@@ -1,0 +1,77 @@
+package kind_test
+
+import (
+	"testing"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
+	"github.com/finlint/finlint/kinds/business"
+	"github.com/finlint/finlint/kinds/individual"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func root(t *testing.T, s string) *jsondoc.Value {
+	t.Helper()
+	d := jsondoc.Parse([]byte(s), jsondoc.Limits{})
+	require.NotNil(t, d.Root, s)
+	return d.Root
+}
+
+func TestDetect(t *testing.T) {
+	both := []*kind.Kind{individual.Kind, business.Kind}
+	cases := []struct {
+		name, doc string
+		want      *kind.Kind
+	}{
+		{"individual reference", individual.Kind.Reference, individual.Kind},
+		{"business reference", business.Kind.Reference, business.Kind},
+		{"an individual fragment, by keys only its schema knows", `{"basic_info": {"email": "a@example.com", "gender": "FEMALE"}}`, individual.Kind},
+		{"a business fragment", `{"basic_info": {"legal_name": "Acme Inc"}}`, business.Kind},
+		{"keys both schemas know, as much of one as of the other", `{"basic_info": {"email": "a@example.com"}}`, nil},
+		{"nothing either knows", `{"name": "Maria"}`, nil},
+		{"empty", `{}`, nil},
+		{"not an object", `[1]`, nil},
+		{"names and a legal name alike", `{"basic_info": {"first_name": "A", "legal_name": "B"}}`, nil},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.want, kind.Detect(root(t, c.doc), both), c.name)
+		// The order of the kinds never changes the verdict.
+		assert.Equal(t, c.want, kind.Detect(root(t, c.doc), []*kind.Kind{business.Kind, individual.Kind}), c.name)
+	}
+	assert.Nil(t, kind.Detect(nil, both))
+}
+
+func TestEachExpandMatch(t *testing.T) {
+	doc := root(t, `{"parties": [{"name": "a"}, {"x": 1}, {"name": "c"}], "one": {"name": "d"}}`)
+	var got []string
+	kind.Each(doc, "/parties/*/name", func(ptr string, v *jsondoc.Value) { got = append(got, ptr+"="+v.Str) })
+	assert.Equal(t, []string{"/parties/0/name=a", "/parties/2/name=c"}, got)
+	got = nil
+	kind.Each(doc, "/one/name", func(ptr string, v *jsondoc.Value) { got = append(got, ptr) })
+	assert.Equal(t, []string{"/one/name"}, got)
+	kind.Each(doc, "/one/*/name", func(string, *jsondoc.Value) { t.Fatal("an object is not an array") })
+
+	assert.Equal(t, "/parties/2/name_en", kind.Expand("/parties/*/name_en", "/parties/2/name"))
+	assert.Equal(t, "/a/1/b/3/c_en", kind.Expand("/a/*/b/*/c_en", "/a/1/b/3/c"))
+	assert.True(t, kind.Match("/parties/*/name", "/parties/12/name"))
+	assert.False(t, kind.Match("/parties/*/name", "/parties/x/name"))
+	assert.False(t, kind.Match("/parties/*/name", "/parties/1/name/x"))
+	assert.True(t, business.Kind.IsTaxDocumentID("/associated_parties/0/basic_info/tax_info/1/document_id"))
+	assert.False(t, individual.Kind.IsTaxDocumentID("/associated_parties/0/basic_info/tax_info/1/document_id"))
+}
+
+func TestEveryKindCompilesAndItsReferenceIsItself(t *testing.T) {
+	for _, k := range []*kind.Kind{individual.Kind, business.Kind} {
+		s, err := k.Schema()
+		require.NoError(t, err, k.Name)
+		again, _ := k.Schema()
+		assert.Same(t, s, again, "compiled once")
+		assert.Equal(t, k.SchemaID, s.ID())
+		r := root(t, k.Reference)
+		assert.Empty(t, s.Validate(r.Interface()), k.Name)
+		for _, m := range k.Markers {
+			assert.NotNil(t, r.Get(jsondoc.SplitPointer(m)[0]), "%s marker %s", k.Name, m)
+		}
+	}
+}
