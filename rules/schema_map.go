@@ -145,3 +145,11 @@ func (p *Pass) alwaysTwin(ptr string) bool {
 	}
 	return false
 }
+
+// Label names the field at ptr for a message, as the rules of this package
+// do: the path below the top-level section, with array indexes in brackets
+// ("tax_info[0].document_id").
+func Label(ptr string) string { return label(ptr) }
+
+// Field returns the last token of a pointer, unescaped, for messages.
+func Field(ptr string) string { return field(ptr) }
