@@ -109,7 +109,8 @@ func TestFixInsertsInTheObjectsLayout(t *testing.T) {
 }
 
 func TestFixOverlappingFixesTakeTurns(t *testing.T) {
-	l := newLinter(t, finlint.Options{})
+	// A fragment with only keys every kind has: its kind must be named.
+	l := newLinter(t, finlint.Options{Kind: "individual-v2"})
 	// control-character and email-lowercase both rewrite the email: one is
 	// applied, the other is found again in the next round and applied then.
 	res := fix(t, l, `{"basic_info": {"email": "Maria@Example.com\n"}}`)

@@ -151,14 +151,15 @@ func checkResult(t *testing.T, data []byte, res finlint.Result) {
 		case len(doc.Duplicates) > 0 && underShadowedKey(doc, f.Path):
 			// The text rules check every copy of a repeated key (each at
 			// its own offset); a pointer can only name the last copy.
-		case f.Rule == "required-field" || f.Rule == "transliteration-missing":
+		default:
+			// A missing key is reported at its own pointer, below an
+			// object that exists (required-field, transliteration-missing,
+			// and the rules that require a key only in some cases).
 			toks := jsondoc.SplitPointer(f.Path)
 			parent := doc.Lookup(jsondoc.Pointer(toks[:len(toks)-1]...))
-			require.NotNil(t, parent, "%s at %q: its parent does not exist", f.Rule, f.Path)
+			require.NotNil(t, parent, "%s at %q: the path does not resolve, nor its parent", f.Rule, f.Path)
 			require.Equal(t, jsondoc.Object, parent.Kind, "%s at %q", f.Rule, f.Path)
 			require.Nil(t, parent.Get(toks[len(toks)-1]), "%s at %q: the key is there", f.Rule, f.Path)
-		default:
-			t.Fatalf("%s at %q: the path does not resolve", f.Rule, f.Path)
 		}
 
 		for _, id := range secrets {
@@ -169,18 +170,33 @@ func checkResult(t *testing.T, data []byte, res finlint.Result) {
 	require.Equal(t, valid, res.Valid)
 }
 
-// taxIDs returns the tax document ids of a payload long enough to be masked.
+// taxIDs returns the tax document ids of a payload long enough to be
+// masked: every document_id of a tax_info entry, wherever the entry is (a
+// business's parties have their own).
 func taxIDs(root *jsondoc.Value) []string {
 	var ids []string
-	tax := root.Get("basic_info").Get("tax_info")
-	if tax == nil {
-		return nil
-	}
-	for _, it := range tax.Items {
-		if s, ok := it.Get("document_id").Text(); ok && utf8.RuneCountInString(s) > 4 {
-			ids = append(ids, s)
+	var walk func(v *jsondoc.Value, key string)
+	walk = func(v *jsondoc.Value, key string) {
+		if v == nil {
+			return
+		}
+		switch v.Kind {
+		case jsondoc.Array:
+			for _, it := range v.Items {
+				if key == "tax_info" {
+					if s, ok := it.Get("document_id").Text(); ok && utf8.RuneCountInString(s) > 4 {
+						ids = append(ids, s)
+					}
+				}
+				walk(it, "")
+			}
+		case jsondoc.Object:
+			for _, m := range v.Members {
+				walk(m.Value, m.Key)
+			}
 		}
 	}
+	walk(root, "")
 	return ids
 }
 

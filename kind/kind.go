@@ -63,11 +63,57 @@ func (k *Kind) Schema() (*schema.Schema, error) {
 // "/associated_parties/*/basic_info/email".
 type Roles struct {
 	// TaxInfo are the tax_info arrays; the document_id of each entry is
-	// masked in every output.
+	// masked in every output, and unique within its array.
 	TaxInfo []string
+	// PersonTaxInfo are the tax_info arrays of people, whose documents
+	// follow the individual rules (an SSN's format, the document types of
+	// a country).
+	PersonTaxInfo []string
+	// Emails are email addresses; Phones are phone numbers.
+	Emails []string
+	Phones []Phone
+	// Countries are ISO 3166-1 alpha-3 country codes.
+	Countries []string
+	// Addresses are address objects, each with its country and its
+	// subdivision fields.
+	Addresses []Address
+	// References are ids, or arrays of ids, of the vendor's catalogues.
+	References []Reference
+	// Integers are integer fields; a "*" in one stands for every item of an
+	// array of integers.
+	Integers []string
+	// Births are dates of birth of people who must be adults.
+	Births []string
 	// Twins are the fields that may hold non-ASCII text when an "_en"
 	// field carries their Latin transliteration.
 	Twins []Twin
+}
+
+// Phone is a phone number (a pattern). Region lists the country fields a
+// national number without its calling code is most likely of, first
+// found first; Residence, when set, is the country the number must belong
+// to (phone-country). Their "*" tokens match the phone's.
+type Phone struct {
+	Ptr       string
+	Region    []string
+	Residence string
+}
+
+// Address is an address object (a pattern) with the keys of its country
+// and of the fields that hold an ISO 3166-2 code of that country.
+type Address struct {
+	Ptr          string
+	Country      string
+	Subdivisions []string
+}
+
+// Reference is a catalogue id, or with List an array of them, and the
+// catalogue (a rules catalogue id such as "purposes-business") it must be
+// found in.
+type Reference struct {
+	Ptr       string
+	Catalogue string
+	List      bool
 }
 
 // Twin is a field and the "_en" field that carries its transliteration.

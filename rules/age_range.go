@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
 	"strconv"
 	"time"
 )
@@ -11,7 +13,6 @@ var AgeRange = &Rule{
 	ID:       "age-range",
 	Title:    "the customer must be 18 to 120 years old",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (basic_info.dob: age must be between 18 and 120 years); SPEC semantic rule 8",
 	Doc: `The vendor accepts individual customers aged 18 to 120 years inclusive,
 counted from basic_info.dob to today's date in UTC. A birthday counts from
@@ -28,37 +29,50 @@ the others.`,
 	Bad:  Example{Patch: `{"basic_info": {"dob": "1900-01-01"}}`},
 	Good: Example{Patch: `{"basic_info": {"dob": "1990-04-15"}}`},
 	Run: func(p *Pass) {
-		const ptr = "/basic_info/dob"
-		s, ok := p.Text(ptr)
-		if !ok || len(s) != len("2006-01-02") {
-			return
+		for _, pat := range p.roles().Births {
+			kind.Each(p.Root(), pat, func(ptr string, v *jsondoc.Value) { checkAge(p, ptr, v) })
 		}
-		dob, err := time.Parse("2006-01-02", s)
-		if err != nil {
-			return
-		}
-		now := p.Now.UTC()
-		today := now.Format("2006-01-02")
-		if dob.After(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)) {
-			p.Reportf(ptr, "dob "+p.Quote(s)+" is in the future (today is "+today+" UTC)")
-			return
-		}
-		age := ageOn(dob, now)
-		if age >= 18 && age <= 120 {
-			return
-		}
-		// A redacted report keeps the exact age back: with the date it
-		// narrows down the date of birth.
-		said := strconv.Itoa(age)
-		switch {
-		case !p.Settings.Redact:
-		case age < 18:
-			said = "under 18"
-		default:
-			said = "over 120"
-		}
-		p.Reportf(ptr, "dob "+p.Quote(s)+" makes the customer "+said+" on "+today+"; the API accepts ages 18 to 120")
 	},
+}
+
+// checkAge judges the date of birth at ptr: a real date, not in the
+// future, of someone 18 to 120 years old today.
+func checkAge(p *Pass, ptr string, v *jsondoc.Value) {
+	s, ok := v.Text()
+	if !ok || len(s) != len("2006-01-02") {
+		return
+	}
+	// The customer of an individual payload; any other date of birth
+	// is a person's the payload names (a business's party).
+	who := "the customer"
+	if ptr != "/basic_info/dob" {
+		who = "this person"
+	}
+	dob, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return
+	}
+	now := p.Now.UTC()
+	today := now.Format("2006-01-02")
+	if dob.After(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)) {
+		p.Reportf(ptr, label(ptr)+" "+p.Quote(s)+" is in the future (today is "+today+" UTC)")
+		return
+	}
+	age := ageOn(dob, now)
+	if age >= 18 && age <= 120 {
+		return
+	}
+	// A redacted report keeps the exact age back: with the date it
+	// narrows down the date of birth.
+	said := strconv.Itoa(age)
+	switch {
+	case !p.Settings.Redact:
+	case age < 18:
+		said = "under 18"
+	default:
+		said = "over 120"
+	}
+	p.Reportf(ptr, label(ptr)+" "+p.Quote(s)+" makes "+who+" "+said+" on "+today+"; the API accepts ages 18 to 120")
 }
 
 // ageOn returns the age in whole years on the calendar day of now of

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/finlint/finlint/internal/iso3166"
+	"github.com/finlint/finlint/internal/jsondoc"
 )
 
 // CountryCode reports a country field that is not one of the vendor's
@@ -10,7 +11,6 @@ var CountryCode = &Rule{
 	ID:       "country-code",
 	Title:    "country fields must be alpha-3 codes from the vendor's list",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI CountryCode enum (249 codes); SPEC semantic rule 1",
 	Doc: `Every country field takes an ISO 3166-1 alpha-3 code, in capitals, from the
 vendor's own list of 249 codes: basic_info.country_of_residence,
@@ -28,10 +28,10 @@ only ever a code from the vendor's list.`,
 	Bad:  Example{Patch: `{"basic_info": {"country_of_residence": "US"}}`},
 	Good: Example{Patch: `{"basic_info": {"country_of_residence": "USA"}}`},
 	Run: func(p *Pass) {
-		for _, ptr := range countryPointers(p) {
-			s, ok := p.Text(ptr)
+		p.eachOf(p.roles().Countries, func(ptr string, v *jsondoc.Value) {
+			s, ok := v.Text()
 			if !ok || iso3166.IsVendorCode(s) {
-				continue
+				return
 			}
 			msg := label(ptr) + " " + p.Quote(s) + " is not a country code from the vendor's list"
 			if name := iso3166.Name(s); name != "" && !p.Settings.Redact {
@@ -44,21 +44,6 @@ only ever a code from the vendor's list.`,
 				f.suggest(p.Suggest(code), FixString)
 			}
 			p.Report(f)
-		}
+		})
 	},
-}
-
-// countryPointers lists every field of the payload that holds a country
-// code, the tax_info entries that exist included.
-func countryPointers(p *Pass) []string {
-	ptrs := []string{
-		"/basic_info/country_of_residence",
-		"/basic_info/primary_nationality",
-		"/basic_info/secondary_nationality",
-	}
-	entries, _ := taxEntries(p)
-	for i := range entries {
-		ptrs = append(ptrs, taxEntryPtr(i, "country_code"))
-	}
-	return append(ptrs, "/address/country")
 }

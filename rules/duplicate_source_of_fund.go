@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/finlint/finlint/kind"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,6 @@ var DuplicateSourceOfFund = &Rule{
 	ID:       "duplicate-source-of-fund",
 	Title:    "source_of_fund_ids should not list an id twice",
 	Severity: Warning,
-	Kinds:    []string{"individual-v2"},
 	Source:   "SPEC semantic rule 7",
 	Doc: `financial_profile.source_of_fund_ids is a set of sources of funds; listing
 one twice adds nothing and usually means a copy-and-paste slip or a second
@@ -27,39 +27,12 @@ repeats, in its original order. Check that no intended source got lost.`,
 	Bad:  Example{Patch: `{"financial_profile": {"source_of_fund_ids": [1, 5, 1]}}`},
 	Good: Example{Patch: `{"financial_profile": {"source_of_fund_ids": [1, 5]}}`},
 	Run: func(p *Pass) {
-		const base = "/financial_profile/source_of_fund_ids"
-		ids := p.Lookup(base)
-		if ids == nil || ids.Kind != jsondoc.Array {
-			return
-		}
-		type repeat struct{ at, first int }
-		var repeats []repeat
-		firstAt := map[string]int{}
-		keep := make([]*jsondoc.Value, 0, len(ids.Items))
-		for i, it := range ids.Items {
-			key, ok := sourceOfFundKey(it)
-			if !ok {
-				keep = append(keep, it)
-				continue
+		for _, ref := range p.roles().References {
+			if ref.List {
+				kind.Each(p.Root(), ref.Ptr, func(base string, ids *jsondoc.Value) {
+					reportRepeatedIDs(p, base, ids)
+				})
 			}
-			if first, dup := firstAt[key]; dup {
-				repeats = append(repeats, repeat{i, first})
-				continue
-			}
-			firstAt[key] = i
-			keep = append(keep, it)
-		}
-		if len(repeats) == 0 {
-			return
-		}
-		suggestion := compactArray(p.Doc.Src, keep)
-		for _, r := range repeats {
-			p.Report(Finding{
-				Path: jsondoc.Join(base, strconv.Itoa(r.at)),
-				Message: "source_of_fund_ids[" + strconv.Itoa(r.at) + "] repeats id " + shortLiteral(ids.Items[r.at].Str) +
-					" of source_of_fund_ids[" + strconv.Itoa(r.first) + "]",
-				Suggestion: suggestion,
-			})
 		}
 	},
 }
@@ -99,4 +72,42 @@ func compactArray(src []byte, items []*jsondoc.Value) string {
 	}
 	b.WriteByte(']')
 	return b.String()
+}
+
+// reportRepeatedIDs reports every id of the array at base that an earlier
+// item already holds.
+func reportRepeatedIDs(p *Pass, base string, ids *jsondoc.Value) {
+	if ids == nil || ids.Kind != jsondoc.Array {
+		return
+	}
+	type repeat struct{ at, first int }
+	var repeats []repeat
+	firstAt := map[string]int{}
+	keep := make([]*jsondoc.Value, 0, len(ids.Items))
+	for i, it := range ids.Items {
+		key, ok := sourceOfFundKey(it)
+		if !ok {
+			keep = append(keep, it)
+			continue
+		}
+		if first, dup := firstAt[key]; dup {
+			repeats = append(repeats, repeat{i, first})
+			continue
+		}
+		firstAt[key] = i
+		keep = append(keep, it)
+	}
+	if len(repeats) == 0 {
+		return
+	}
+	name := field(base)
+	suggestion := compactArray(p.Doc.Src, keep)
+	for _, r := range repeats {
+		p.Report(Finding{
+			Path: jsondoc.Join(base, strconv.Itoa(r.at)),
+			Message: name + "[" + strconv.Itoa(r.at) + "] repeats id " + shortLiteral(ids.Items[r.at].Str) +
+				" of " + name + "[" + strconv.Itoa(r.first) + "]",
+			Suggestion: suggestion,
+		})
+	}
 }

@@ -3,9 +3,9 @@ package rules
 import (
 	"strconv"
 	"strings"
-)
 
-const emailPtr = "/basic_info/email"
+	"github.com/finlint/finlint/internal/jsondoc"
+)
 
 // The length limits of RFC 5321 §4.5.3.1: 64 octets of local part, 63 of a
 // domain label (RFC 1035), and 254 for the whole address, which is the
@@ -26,7 +26,6 @@ var EmailFormat = &Rule{
 	ID:       "email-format",
 	Title:    "email must be a plain address: a dot-atom local part, one @, a dotted domain name",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "SPEC semantic rule 4; vendor OpenAPI (basic_info.email: format email); RFC 5321 §4.1.2, §4.5.3.1",
 	Doc: `basic_info.email must be a single mailbox address in the plain form of
 RFC 5321 §4.1.2 (a Dot-string local part, "@", a Domain):
@@ -55,19 +54,21 @@ trimmed address.`,
 	Bad:  Example{Patch: `{"basic_info": {"email": "maria.garcia@example"}}`},
 	Good: Example{Patch: `{"basic_info": {"email": "maria.garcia@example.com"}}`},
 	Run: func(p *Pass) {
-		email, ok := p.Text(emailPtr)
-		if !ok {
-			return
-		}
-		why := emailFault(email)
-		if why == "" {
-			return
-		}
-		f := Finding{Path: emailPtr, Message: "email " + p.Quote(email) + " is not a valid address: " + why}
-		if t := strings.TrimSpace(email); t != email && t != "" && emailFault(t) == "" {
-			f.Suggestion = p.Suggest(t)
-		}
-		p.Report(f)
+		p.eachOf(p.roles().Emails, func(ptr string, v *jsondoc.Value) {
+			email, ok := v.Text()
+			if !ok {
+				return
+			}
+			why := emailFault(email)
+			if why == "" {
+				return
+			}
+			f := Finding{Path: ptr, Message: label(ptr) + " " + p.Quote(email) + " is not a valid address: " + why}
+			if t := strings.TrimSpace(email); t != email && t != "" && emailFault(t) == "" {
+				f.Suggestion = p.Suggest(t)
+			}
+			p.Report(f)
+		})
 	},
 }
 

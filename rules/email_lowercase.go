@@ -1,13 +1,16 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+)
 
 // EmailLowercase reports a basic_info.email with upper-case letters.
 var EmailLowercase = &Rule{
 	ID:       "email-lowercase",
 	Title:    "email must be all lowercase",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor endpoint guide (Important Requirements: email must be all lowercase); vendor OpenAPI (basic_info.email)",
 	Doc: `The vendor rejects basic_info.email when it has any upper-case letter,
 although mail systems treat the domain, and nearly always the local part, as
@@ -19,19 +22,21 @@ lowercased address.`,
 	Bad:  Example{Patch: `{"basic_info": {"email": "Maria.Garcia@Example.com"}}`},
 	Good: Example{Patch: `{"basic_info": {"email": "maria.garcia@example.com"}}`},
 	Run: func(p *Pass) {
-		email, ok := p.Text(emailPtr)
-		if !ok {
-			return
-		}
-		lower := strings.ToLower(email)
-		if lower == email {
-			return
-		}
-		f := Finding{
-			Path:    emailPtr,
-			Message: "email " + p.Quote(email) + " has upper-case letters; the API accepts only lowercase",
-		}
-		f.suggest(p.Suggest(lower), FixString)
-		p.Report(f)
+		p.eachOf(p.roles().Emails, func(ptr string, v *jsondoc.Value) {
+			email, ok := v.Text()
+			if !ok {
+				return
+			}
+			lower := strings.ToLower(email)
+			if lower == email {
+				return
+			}
+			f := Finding{
+				Path:    ptr,
+				Message: label(ptr) + " " + p.Quote(email) + " has upper-case letters; the API accepts only lowercase",
+			}
+			f.suggest(p.Suggest(lower), FixString)
+			p.Report(f)
+		})
 	},
 }

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
+	"github.com/finlint/finlint/kinds/individual"
 )
 
 // payloadWith puts a string at one field of the reference payload.
@@ -24,6 +26,7 @@ func payloadWith(t *testing.T, section, key, value string) string {
 func runRules(in string, list ...*Rule) []Finding {
 	var out []Finding
 	p := NewPass(jsondoc.Parse([]byte(in), jsondoc.Limits{}), testNow, testCatalogues, Settings{}, &out)
+	p.Kind, p.Kinds = individual.Kind, []*kind.Kind{individual.Kind}
 	Run(p, list, nil)
 	return out
 }

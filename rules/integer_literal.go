@@ -12,7 +12,6 @@ var IntegerLiteral = &Rule{
 	ID:       "integer-literal",
 	Title:    "integers should be written as plain whole numbers",
 	Severity: Warning,
-	Kinds:    []string{"individual-v2"},
 	Source:   "JSON Schema integer semantics; vendor OpenAPI (integer fields)",
 	Doc: `JSON Schema counts 42.0 and 4.2e1 as the integer 42, so the schema accepts them,
 but many servers decode them as floating point and reject them, or round them.

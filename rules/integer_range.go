@@ -14,7 +14,6 @@ var IntegerRange = &Rule{
 	ID:       "integer-range",
 	Title:    "integers must fit in a signed 64-bit integer",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (integer fields); JSON Schema integer semantics",
 	Doc: `JSON has no size limit on numbers and JSON Schema's "integer" has none either,
 so the schema accepts monthly_volume_usd 1e400. No decoder on the API's side
@@ -45,21 +44,13 @@ var (
 )
 
 // forIntegerFields calls fn with every number in an integer field of the
-// payload, in document order.
+// payload's kind, field by field.
 func forIntegerFields(p *Pass, fn func(ptr string, v *jsondoc.Value)) {
-	fp := p.Lookup("/financial_profile")
-	for _, key := range []string{"occupation_id", "purpose_id", "monthly_volume_usd"} {
-		if v := fp.Get(key); v != nil && v.Kind == jsondoc.Number {
-			fn(jsondoc.Join("/financial_profile", key), v)
+	p.eachOf(p.roles().Integers, func(ptr string, v *jsondoc.Value) {
+		if v.Kind == jsondoc.Number {
+			fn(ptr, v)
 		}
-	}
-	if ids := fp.Get("source_of_fund_ids"); ids != nil && ids.Kind == jsondoc.Array {
-		for i, it := range ids.Items {
-			if it.Kind == jsondoc.Number {
-				fn(jsondoc.Join("/financial_profile/source_of_fund_ids", itoa(i)), it)
-			}
-		}
-	}
+	})
 }
 
 // outOfInt64 says whether a number literal is a whole number beyond the

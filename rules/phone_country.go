@@ -2,6 +2,10 @@ package rules
 
 import (
 	"strconv"
+	"strings"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
 
 	"github.com/finlint/finlint/internal/iso3166"
 	"github.com/nyaruka/phonenumbers"
@@ -13,7 +17,6 @@ var PhoneCountry = &Rule{
 	ID:       "phone-country",
 	Title:    "phone number must belong to the country of residence",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor guide (the phone's country code must match the country of residence); SPEC semantic rule 3",
 	Doc: `The phone number's country must be basic_info.country_of_residence. The
 country is the number's region by libphonenumber's rules, not just its
@@ -34,37 +37,57 @@ is wrong, and only the customer knows which.`,
 	Bad:  Example{Patch: `{"basic_info": {"phone": "+16135550123"}}`},
 	Good: Example{Patch: `{"basic_info": {"phone": "+14155552671"}}`},
 	Run: func(p *Pass) {
-		s, ok := p.Text(phonePointer)
-		if !ok || !e164Shape.MatchString(s) {
-			return
+		for _, role := range p.roles().Phones {
+			if role.Residence == "" {
+				continue
+			}
+			kind.Each(p.Root(), role.Ptr, func(ptr string, _ *jsondoc.Value) {
+				if msg, ok := PhoneCountryMismatch(p, ptr, kind.Expand(role.Residence, ptr)); ok {
+					p.Report(Finding{Path: ptr, Message: msg})
+				}
+			})
 		}
-		res, ok := p.Text("/basic_info/country_of_residence")
-		if !ok || !iso3166.IsVendorCode(res) {
-			return
-		}
-		resA2, ok := iso3166.Alpha2(res)
-		if !ok || phonenumbers.GetCountryCodeForRegion(resA2) == 0 {
-			return // no numbering data to judge by
-		}
-		ph := parsePhone(p, s)
-		if !ph.valid {
-			return // phone-format's to report
-		}
-		num := ph.num
-		region := phonenumbers.GetRegionCodeForNumber(num)
-		if region == resA2 || phonenumbers.IsValidNumberForRegion(num, resA2) {
-			return
-		}
-		msg := "phone number's country is not the country of residence"
-		switch {
-		case p.Settings.Redact:
-		case region == "" || region == phonenumbers.UNKNOWN_REGION || region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
-			msg = "phone number is non-geographic (calling code +" + strconv.Itoa(int(num.GetCountryCode())) +
-				"), not a number of the country of residence " + countryLabel(res, resA2)
-		default:
-			a3, _ := iso3166.Alpha3(region)
-			msg = "phone number is from " + countryLabel(a3, region) + " but country_of_residence is " + countryLabel(res, resA2)
-		}
-		p.Report(Finding{Path: phonePointer, Message: msg})
 	},
+}
+
+// PhoneCountryMismatch says, as a message, how the valid E.164 phone at
+// phonePtr is not a number of the country (an alpha-3 code) at
+// countryPtr; ok is false when it is one, or when either cannot be judged
+// (not a valid number: phone-format's; no country, or one without
+// numbering data). The kinds' own rules use it for phones the vendor
+// weighs against a country with another severity.
+func PhoneCountryMismatch(p *Pass, phonePtr, countryPtr string) (string, bool) {
+	s, ok := p.Text(phonePtr)
+	if !ok || !e164Shape.MatchString(s) {
+		return "", false
+	}
+	res, ok := p.Text(countryPtr)
+	if !ok || !iso3166.IsVendorCode(res) {
+		return "", false
+	}
+	resA2, ok := iso3166.Alpha2(res)
+	if !ok || phonenumbers.GetCountryCodeForRegion(resA2) == 0 {
+		return "", false // no numbering data to judge by
+	}
+	ph := parsePhone(p, s)
+	if !ph.valid {
+		return "", false // phone-format's to report
+	}
+	num := ph.num
+	region := phonenumbers.GetRegionCodeForNumber(num)
+	if region == resA2 || phonenumbers.IsValidNumberForRegion(num, resA2) {
+		return "", false
+	}
+	phone, country := label(phonePtr)+" number", field(countryPtr)
+	msg := phone + "'s country is not the " + strings.ReplaceAll(country, "_", " ")
+	switch {
+	case p.Settings.Redact:
+	case region == "" || region == phonenumbers.UNKNOWN_REGION || region == phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY:
+		msg = phone + " is non-geographic (calling code +" + strconv.Itoa(int(num.GetCountryCode())) +
+			"), not a number of the " + strings.ReplaceAll(country, "_", " ") + " " + countryLabel(res, resA2)
+	default:
+		a3, _ := iso3166.Alpha3(region)
+		msg = phone + " is from " + countryLabel(a3, region) + " but " + country + " is " + countryLabel(res, resA2)
+	}
+	return msg, true
 }

@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"github.com/finlint/finlint/internal/iso3166"
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
 	"github.com/nyaruka/phonenumbers"
 )
 
 // phonePointer is where the customer's phone number lives.
-const phonePointer = "/basic_info/phone"
 
 // e164Shape is E.164 as the vendor writes it: a plus sign, a country
 // calling code (which never starts with 0) and at most 15 digits in all.
@@ -23,7 +24,6 @@ var PhoneFormat = &Rule{
 	ID:       "phone-format",
 	Title:    "phone must be a valid number in E.164 form",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI basic_info.phone (E.164 format); SPEC semantic rule 3",
 	Doc: `basic_info.phone is written in E.164: a plus sign, the country calling code
 and the national number, at most 15 digits in all, with nothing else: no
@@ -42,37 +42,10 @@ residence.`,
 	Bad:  Example{Patch: `{"basic_info": {"phone": "+1 415-555-2671"}}`},
 	Good: Example{Patch: `{"basic_info": {"phone": "+14155552671"}}`},
 	Run: func(p *Pass) {
-		s, ok := p.Text(phonePointer)
-		if !ok {
-			return
-		}
-		if !e164Shape.MatchString(s) {
-			f := Finding{
-				Path:    phonePointer,
-				Message: "phone " + p.Quote(s) + " is not in E.164 form: a plus sign and at most 15 digits, with no spaces or punctuation",
-			}
-			if e164, ok := phoneE164(s, phoneDefaultRegion(p)); ok {
-				f.suggest(p.Suggest(e164), FixString)
-			}
-			p.Report(f)
-			return
-		}
-		ph := parsePhone(p, s)
-		num, err := ph.num, ph.err
-		if !ph.valid {
-			p.Report(Finding{
-				Path:    phonePointer,
-				Message: "phone " + p.Quote(s) + " is in E.164 form but not a valid phone number: " + phoneFault(p, num, err),
+		for _, role := range p.roles().Phones {
+			kind.Each(p.Root(), role.Ptr, func(ptr string, v *jsondoc.Value) {
+				checkPhone(p, role, ptr, v)
 			})
-			return
-		}
-		if e164 := phonenumbers.Format(num, phonenumbers.E164); e164 != s {
-			f := Finding{
-				Path:    phonePointer,
-				Message: "phone " + p.Quote(s) + " is a valid number but not written in its E.164 form",
-			}
-			f.suggest(p.Suggest(e164), FixString)
-			p.Report(f)
 		}
 	},
 }
@@ -81,6 +54,42 @@ residence.`,
 // read in: the country of residence, else the address country, else none.
 // parsedPhone is a phone number parsed once per payload for the two phone
 // rules: parsing and validation are the costliest steps of a clean payload.
+func checkPhone(p *Pass, role kind.Phone, ptr string, v *jsondoc.Value) {
+	s, ok := v.Text()
+	if !ok {
+		return
+	}
+	name := label(ptr)
+	if !e164Shape.MatchString(s) {
+		f := Finding{
+			Path:    ptr,
+			Message: name + " " + p.Quote(s) + " is not in E.164 form: a plus sign and at most 15 digits, with no spaces or punctuation",
+		}
+		if e164, ok := phoneE164(s, phoneDefaultRegion(p, role, ptr)); ok {
+			f.suggest(p.Suggest(e164), FixString)
+		}
+		p.Report(f)
+		return
+	}
+	ph := parsePhone(p, s)
+	num, err := ph.num, ph.err
+	if !ph.valid {
+		p.Report(Finding{
+			Path:    ptr,
+			Message: name + " " + p.Quote(s) + " is in E.164 form but not a valid phone number: " + phoneFault(p, num, err),
+		})
+		return
+	}
+	if e164 := phonenumbers.Format(num, phonenumbers.E164); e164 != s {
+		f := Finding{
+			Path:    ptr,
+			Message: name + " " + p.Quote(s) + " is a valid number but not written in its E.164 form",
+		}
+		f.suggest(p.Suggest(e164), FixString)
+		p.Report(f)
+	}
+}
+
 type parsedPhone struct {
 	num   *phonenumbers.PhoneNumber
 	err   error
@@ -94,9 +103,9 @@ func parsePhone(p *Pass, s string) parsedPhone {
 	}).(parsedPhone)
 }
 
-func phoneDefaultRegion(p *Pass) string {
-	for _, ptr := range []string{"/basic_info/country_of_residence", "/address/country"} {
-		if c, ok := p.Text(ptr); ok && iso3166.IsVendorCode(c) {
+func phoneDefaultRegion(p *Pass, role kind.Phone, phone string) string {
+	for _, pat := range role.Region {
+		if c, ok := p.textAt(pat, phone); ok && iso3166.IsVendorCode(c) {
 			if a2, ok := iso3166.Alpha2(c); ok {
 				return a2
 			}

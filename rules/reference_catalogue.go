@@ -37,8 +37,8 @@ three.`,
 				}
 			}
 			f := field(t.ptr)
-			if t.catalogue == SourceOfFundsIndividual {
-				f = "source_of_fund_ids"
+			if t.list {
+				f = field(parentPointer(t.ptr))
 			}
 			if !slices.Contains(fields, f) {
 				fields = append(fields, f)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/finlint/finlint/kind"
 	"math"
 	"slices"
 	"strconv"
@@ -72,6 +73,8 @@ type refTarget struct {
 	ptr       string
 	catalogue string
 	literal   string
+	// list says the id is an item of an array of ids.
+	list bool
 	// id is the value, clamped to the int64 range; exact says it was not
 	// clamped, so an id too large for any catalogue never matches one.
 	id    int64
@@ -81,20 +84,17 @@ type refTarget struct {
 // referenceTargets lists the integer ids of the financial profile, in
 // document order. Values that are not integers are the schema's to report.
 func referenceTargets(p *Pass) []refTarget {
-	fp := p.Lookup("/financial_profile")
 	var out []refTarget
-	add := func(ptr, catalogue string, v *jsondoc.Value) {
-		id, exact, ok := refIDValue(v)
-		if ok {
-			out = append(out, refTarget{ptr: ptr, catalogue: catalogue, literal: v.Str, id: id, exact: exact})
+	for _, ref := range p.roles().References {
+		pattern := ref.Ptr
+		if ref.List {
+			pattern += "/*"
 		}
-	}
-	add("/financial_profile/occupation_id", Occupations, fp.Get("occupation_id"))
-	add("/financial_profile/purpose_id", PurposesIndividual, fp.Get("purpose_id"))
-	if ids := fp.Get("source_of_fund_ids"); ids != nil && ids.Kind == jsondoc.Array {
-		for i, it := range ids.Items {
-			add(jsondoc.Join("/financial_profile/source_of_fund_ids", strconv.Itoa(i)), SourceOfFundsIndividual, it)
-		}
+		kind.Each(p.Root(), pattern, func(ptr string, v *jsondoc.Value) {
+			if id, exact, ok := refIDValue(v); ok {
+				out = append(out, refTarget{ptr: ptr, catalogue: ref.Catalogue, list: ref.List, literal: v.Str, id: id, exact: exact})
+			}
+		})
 	}
 	return out
 }

@@ -97,13 +97,16 @@ func unescapeToken(t string) string {
 }
 
 // label names the field at ptr for a message: the path below the section,
-// with array indexes in brackets ("tax_info[0].document_id").
+// with array indexes in brackets ("tax_info[0].document_id",
+// "associated_parties[1].basic_info.email").
 func label(ptr string) string {
 	toks := jsondoc.SplitPointer(ptr)
 	if len(toks) == 0 {
 		return "the payload"
 	}
-	if len(toks) > 1 {
+	// The section goes (basic_info, address), but not a list's name: a
+	// party is "associated_parties[0].basic_info.email".
+	if len(toks) > 1 && !isIndex(toks[1]) {
 		toks = toks[1:]
 	}
 	var b strings.Builder

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/finlint/finlint/internal/jsondoc"
 	"regexp"
 	"strings"
 )
@@ -12,7 +13,6 @@ var SSNFormat = &Rule{
 	ID:       "ssn-format",
 	Title:    "a US social security number must be written NNN-NN-NNNN",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (tax_info example: SSN 123-45-6789); SPEC semantic rule 9",
 	Doc: `A basic_info.tax_info entry with country_code USA and document_type SSN
 holds a social security number, which the vendor expects in its usual
@@ -25,32 +25,30 @@ suggestion and is masked in the message, all but its last four characters.`,
 	Bad:  Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123456789"}]}}`},
 	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
 	Run: func(p *Pass) {
-		entries, ok := taxEntries(p)
-		if !ok {
-			return
-		}
-		for i, it := range entries {
-			country, ok1 := it.Get("country_code").Text()
-			kind, ok2 := it.Get("document_type").Text()
-			id, ok3 := it.Get("document_id").Text()
-			if !ok1 || !ok2 || !ok3 || strings.TrimSpace(id) == "" ||
-				!strings.EqualFold(strings.TrimSpace(country), "USA") || !strings.EqualFold(strings.TrimSpace(kind), "SSN") ||
-				ssnShape.MatchString(id) {
-				continue
+		p.eachTaxInfo(p.roles().PersonTaxInfo, func(base string, entries []*jsondoc.Value) {
+			for i, it := range entries {
+				country, ok1 := it.Get("country_code").Text()
+				kind, ok2 := it.Get("document_type").Text()
+				id, ok3 := it.Get("document_id").Text()
+				if !ok1 || !ok2 || !ok3 || strings.TrimSpace(id) == "" ||
+					!strings.EqualFold(strings.TrimSpace(country), "USA") || !strings.EqualFold(strings.TrimSpace(kind), "SSN") ||
+					ssnShape.MatchString(id) {
+					continue
+				}
+				ptr := taxEntryPtr(base, i, "document_id")
+				t := strings.TrimSpace(id)
+				msg := "SSN " + label(ptr) + " " + quote(MaskTaxID(t)) + " is not written NNN-NN-NNNN"
+				switch {
+				case ssnShape.MatchString(t):
+					msg += "; remove the spaces around it"
+				case ssnNineDigits(t):
+					msg += "; adding a dash after the 3rd and the 5th digit fixes it"
+				case ssnNineDigits(strings.NewReplacer(" ", "", ".", "", "-", "").Replace(t)):
+					msg += "; separate its 9 digits with a dash after the 3rd and the 5th, and nothing else"
+				}
+				p.Reportf(ptr, msg)
 			}
-			ptr := taxEntryPtr(i, "document_id")
-			t := strings.TrimSpace(id)
-			msg := "SSN " + label(ptr) + " " + quote(MaskTaxID(t)) + " is not written NNN-NN-NNNN"
-			switch {
-			case ssnShape.MatchString(t):
-				msg += "; remove the spaces around it"
-			case ssnNineDigits(t):
-				msg += "; adding a dash after the 3rd and the 5th digit fixes it"
-			case ssnNineDigits(strings.NewReplacer(" ", "", ".", "", "-", "").Replace(t)):
-				msg += "; separate its 9 digits with a dash after the 3rd and the 5th, and nothing else"
-			}
-			p.Reportf(ptr, msg)
-		}
+		})
 	},
 }
 

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"github.com/finlint/finlint/internal/iso3166"
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
 )
 
 // SubdivisionCode reports an address.subdivision_code that is not a current
@@ -10,7 +12,6 @@ var SubdivisionCode = &Rule{
 	ID:       "subdivision-code",
 	Title:    "subdivision code must be an ISO 3166-2 code of the address country",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor endpoint guide (subdivision_code: pass the ISO 3166-2 code, e.g. US-CA) and OpenAPI; SPEC semantic rule 2",
 	Doc: `address.subdivision_code is the ISO 3166-2 code of the state, province or
 region: the country's alpha-2 code, a hyphen and the subdivision's own code,
@@ -45,52 +46,21 @@ regard to case or accents ("California", "Ile de France").`,
 	Bad:  Example{Patch: `{"address": {"subdivision_code": "CA"}}`},
 	Good: Example{Patch: `{"address": {"subdivision_code": "US-CA"}}`},
 	Run: func(p *Pass) {
-		const ptr = "/address/subdivision_code"
-		s, ok := p.Text(ptr)
-		if !ok {
-			return
+		for _, a := range p.roles().Addresses {
+			kind.Each(p.Root(), a.Ptr, func(at string, addr *jsondoc.Value) {
+				country, _ := addr.Get(a.Country).Text()
+				for _, key := range a.Subdivisions {
+					checkSubdivision(p, jsondoc.Join(at, key), country)
+				}
+			})
 		}
-		country, _ := p.Text("/address/country")
-		var alpha2 string
-		if iso3166.IsVendorCode(country) {
-			alpha2, _ = iso3166.Alpha2(country)
-		}
-		if sub, ok := iso3166.Subdivision(s); ok {
-			if alpha2 == "" || sub.Country == alpha2 {
-				return
-			}
-			msg := "subdivision_code " + p.Quote(s) + " belongs to another country than the address"
-			if !p.Settings.Redact {
-				owner, _ := iso3166.Alpha3(sub.Country)
-				msg = "subdivision_code " + p.Quote(s) + " belongs to " + countryLabel(owner, sub.Country) +
-					", not to the address country " + countryLabel(country, alpha2)
-			}
-			p.Report(Finding{Path: ptr, Message: msg})
-			return
-		}
-		if r, ok := iso3166.Removed(alpha2, s); ok {
-			p.Report(removedFinding(p, ptr, s, r))
-			return
-		}
-		msg := "subdivision_code " + p.Quote(s) + " is not an ISO 3166-2 code"
-		if alpha2 != "" && !p.Settings.Redact {
-			msg += " of " + countryLabel(country, alpha2)
-			if len(iso3166.Subdivisions(alpha2)) == 0 {
-				msg += " (ISO 3166-2 lists no subdivisions for it: ask the vendor what to send)"
-			}
-		}
-		f := Finding{Path: ptr, Message: msg}
-		if code, ok := iso3166.SuggestSubdivision(alpha2, s); ok {
-			f.suggest(p.Suggest(code), FixString)
-		}
-		p.Report(f)
 	},
 }
 
 // removedFinding explains a code that ISO withdrew, or a grouping of
 // subdivisions that is no subdivision of an address.
 func removedFinding(p *Pass, ptr, s string, r iso3166.Removal) Finding {
-	what := "subdivision_code " + p.Quote(s)
+	what := label(ptr) + " " + p.Quote(s)
 	if !p.Settings.Redact {
 		if s == r.Code {
 			what += " (" + r.Name + ")"
@@ -126,4 +96,47 @@ func countryLabel(alpha3, alpha2 string) string {
 		return alpha3
 	}
 	return alpha2
+}
+
+// checkSubdivision judges the ISO 3166-2 code at ptr against the address's
+// country (an alpha-3 code, or "" when unknown).
+func checkSubdivision(p *Pass, ptr, country string) {
+	s, ok := p.Text(ptr)
+	if !ok {
+		return
+	}
+	name := label(ptr)
+	var alpha2 string
+	if iso3166.IsVendorCode(country) {
+		alpha2, _ = iso3166.Alpha2(country)
+	}
+	if sub, ok := iso3166.Subdivision(s); ok {
+		if alpha2 == "" || sub.Country == alpha2 {
+			return
+		}
+		msg := name + " " + p.Quote(s) + " belongs to another country than the address"
+		if !p.Settings.Redact {
+			owner, _ := iso3166.Alpha3(sub.Country)
+			msg = name + " " + p.Quote(s) + " belongs to " + countryLabel(owner, sub.Country) +
+				", not to the address country " + countryLabel(country, alpha2)
+		}
+		p.Report(Finding{Path: ptr, Message: msg})
+		return
+	}
+	if r, ok := iso3166.Removed(alpha2, s); ok {
+		p.Report(removedFinding(p, ptr, s, r))
+		return
+	}
+	msg := name + " " + p.Quote(s) + " is not an ISO 3166-2 code"
+	if alpha2 != "" && !p.Settings.Redact {
+		msg += " of " + countryLabel(country, alpha2)
+		if len(iso3166.Subdivisions(alpha2)) == 0 {
+			msg += " (ISO 3166-2 lists no subdivisions for it: ask the vendor what to send)"
+		}
+	}
+	f := Finding{Path: ptr, Message: msg}
+	if code, ok := iso3166.SuggestSubdivision(alpha2, s); ok {
+		f.suggest(p.Suggest(code), FixString)
+	}
+	p.Report(f)
 }

@@ -19,7 +19,18 @@ func taxEntries(p *Pass) ([]*jsondoc.Value, bool) {
 	return list.Items, true
 }
 
-// taxEntryPtr is the pointer of one field of tax_info entry i.
-func taxEntryPtr(i int, field string) string {
-	return jsondoc.Join(taxInfoPtr, strconv.Itoa(i), field)
+// taxEntryPtr is the pointer of one field of entry i of the tax_info
+// array at base.
+func taxEntryPtr(base string, i int, field string) string {
+	return jsondoc.Join(base, strconv.Itoa(i), field)
+}
+
+// eachTaxInfo calls fn with every tax_info array that one of patterns
+// matches (a kind's TaxInfo or PersonTaxInfo), and its entries.
+func (p *Pass) eachTaxInfo(patterns []string, fn func(base string, entries []*jsondoc.Value)) {
+	p.eachOf(patterns, func(base string, v *jsondoc.Value) {
+		if v.Kind == jsondoc.Array {
+			fn(base, v.Items)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/finlint/finlint/internal/jsondoc"
 	"slices"
 	"strings"
 )
@@ -11,7 +12,6 @@ var TaxDocumentType = &Rule{
 	ID:       "tax-document-type",
 	Title:    "tax document types should be ones known for their country",
 	Severity: Info,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (tax_info.document_type: e.g. SSN, TIN); SPEC semantic rule 9",
 	Doc: `basic_info.tax_info[].document_type is free text to the vendor, whose own
 examples use SSN and TIN. finlint knows the usual abbreviations of a number
@@ -28,29 +28,27 @@ the known spelling ("ssn" → "SSN").`,
 	Bad:  Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "ssn", "document_id": "123-45-6789"}]}}`},
 	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
 	Run: func(p *Pass) {
-		entries, ok := taxEntries(p)
-		if !ok {
-			return
-		}
-		for i, it := range entries {
-			country, ok1 := it.Get("country_code").Text()
-			kind, ok2 := it.Get("document_type").Text()
-			code := strings.ToUpper(strings.TrimSpace(country))
-			types, judged := taxDocumentTypes[code]
-			if !ok1 || !ok2 || !judged || strings.TrimSpace(kind) == "" {
-				continue
+		p.eachTaxInfo(p.roles().PersonTaxInfo, func(base string, entries []*jsondoc.Value) {
+			for i, it := range entries {
+				country, ok1 := it.Get("country_code").Text()
+				kind, ok2 := it.Get("document_type").Text()
+				code := strings.ToUpper(strings.TrimSpace(country))
+				types, judged := taxDocumentTypes[code]
+				if !ok1 || !ok2 || !judged || strings.TrimSpace(kind) == "" {
+					continue
+				}
+				if kind == "TIN" || slices.Contains(types, kind) {
+					continue
+				}
+				known := append(slices.Clip(types), "TIN")
+				p.Report(Finding{
+					Path: taxEntryPtr(base, i, "document_type"),
+					Message: "document_type " + p.Quote(kind) + " is not a tax document type finlint knows for " + code +
+						" (known: " + strings.Join(known, ", ") + ")",
+					Suggestion: closestTaxDocumentType(kind, known),
+				})
 			}
-			if kind == "TIN" || slices.Contains(types, kind) {
-				continue
-			}
-			known := append(slices.Clip(types), "TIN")
-			p.Report(Finding{
-				Path: taxEntryPtr(i, "document_type"),
-				Message: "document_type " + p.Quote(kind) + " is not a tax document type finlint knows for " + code +
-					" (known: " + strings.Join(known, ", ") + ")",
-				Suggestion: closestTaxDocumentType(kind, known),
-			})
-		}
+		})
 	},
 }
 

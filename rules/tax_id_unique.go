@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/finlint/finlint/internal/jsondoc"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,7 +12,6 @@ var TaxIDUnique = &Rule{
 	ID:       "tax-id-unique",
 	Title:    "each tax_info entry must have its own document_id",
 	Severity: Error,
-	Kinds:    []string{"individual-v2"},
 	Source:   "vendor OpenAPI (basic_info.tax_info: each entry must have a unique document_id); SPEC semantic rule 9",
 	Doc: `The vendor requires every entry of basic_info.tax_info to carry a different
 document_id. Two entries with one id are usually the same document entered
@@ -29,30 +29,28 @@ whatever the redaction setting.`,
   {"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"},
   {"country_code": "MEX", "document_type": "RFC", "document_id": "GAGM900415AB1"}]}}`},
 	Run: func(p *Pass) {
-		entries, ok := taxEntries(p)
-		if !ok {
-			return
-		}
-		exactAt, looseAt := map[string]int{}, map[string]int{}
-		for i, it := range entries {
-			id, ok := it.Get("document_id").Text()
-			exact := strings.TrimSpace(id)
-			loose := looseTaxID(exact)
-			if !ok || loose == "" {
-				continue
+		p.eachTaxInfo(p.roles().TaxInfo, func(base string, entries []*jsondoc.Value) {
+			exactAt, looseAt := map[string]int{}, map[string]int{}
+			for i, it := range entries {
+				id, ok := it.Get("document_id").Text()
+				exact := strings.TrimSpace(id)
+				loose := looseTaxID(exact)
+				if !ok || loose == "" {
+					continue
+				}
+				ptr := taxEntryPtr(base, i, "document_id")
+				shown := label(ptr) + " " + quote(MaskTaxID(exact))
+				if j, dup := exactAt[exact]; dup {
+					p.Reportf(ptr, shown+" repeats tax_info["+strconv.Itoa(j)+"].document_id; each entry needs its own id")
+					continue
+				}
+				if j, dup := looseAt[loose]; dup {
+					p.Reportf(ptr, shown+" is tax_info["+strconv.Itoa(j)+"].document_id written differently (case, spaces or dashes); each entry needs its own id")
+					continue
+				}
+				exactAt[exact], looseAt[loose] = i, i
 			}
-			ptr := taxEntryPtr(i, "document_id")
-			shown := label(ptr) + " " + quote(MaskTaxID(exact))
-			if j, dup := exactAt[exact]; dup {
-				p.Reportf(ptr, shown+" repeats tax_info["+strconv.Itoa(j)+"].document_id; each entry needs its own id")
-				continue
-			}
-			if j, dup := looseAt[loose]; dup {
-				p.Reportf(ptr, shown+" is tax_info["+strconv.Itoa(j)+"].document_id written differently (case, spaces or dashes); each entry needs its own id")
-				continue
-			}
-			exactAt[exact], looseAt[loose] = i, i
-		}
+		})
 	},
 }
 

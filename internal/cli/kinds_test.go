@@ -131,7 +131,8 @@ func TestSchemaAndRulesNameKinds(t *testing.T) {
 	require.Equal(t, 0, r.code)
 	assert.Regexp(t, `(?m)^RULE +SEVERITY +KINDS +TITLE$`, r.stdout)
 	assert.Regexp(t, `(?m)^json-syntax +error +all +`, r.stdout)
-	assert.Regexp(t, `(?m)^ssn-format +\w+ +individual-v2 +`, r.stdout)
+	assert.Regexp(t, `(?m)^address-country +\w+ +individual-v2 +`, r.stdout)
+	assert.Regexp(t, `(?m)^party-phone-country +\w+ +business-v2 +`, r.stdout)
 
 	r = runCLI(t, nil, nil, "rules", "--format", "json")
 	require.Equal(t, 0, r.code)
@@ -148,6 +149,7 @@ func TestSchemaAndRulesNameKinds(t *testing.T) {
 		assert.NotEmpty(t, row.Title, row.ID)
 	}
 	assert.Equal(t, []string{"individual-v2", "business-v2"}, byID["non-blank"])
-	assert.Equal(t, []string{"individual-v2"}, byID["ssn-format"])
+	assert.Equal(t, []string{"individual-v2"}, byID["address-country"])
+	assert.Equal(t, []string{"individual-v2", "business-v2"}, byID["ssn-format"], "a party's SSN too")
 	assert.Equal(t, 2, runCLI(t, nil, nil, "rules", "--format", "xml").code)
 }

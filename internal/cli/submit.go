@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -267,9 +268,14 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 		r.Submission = &finlint.Submission{Status: "not-sent", Error: "the run was stopped"}
 		return
 	}
-	// The kind decides how reconcile finds the customer; only individuals
-	// are sent so far.
-	kind := finapi.KindIndividualV2
+	// The kind decides the endpoint and how reconcile finds the customer.
+	// A payload of no known kind has a payload-kind error and is never
+	// due; this only guards against sending one anyway.
+	kind := r.Kind
+	if _, ok := finapi.CreatePath(kind); !ok {
+		r.Submission = &finlint.Submission{Status: "not-sent", Error: "no endpoint for payloads of kind " + strconv.Quote(kind)}
+		return
+	}
 	match, err := finapi.MatchFields(kind, r.Data)
 	if err != nil {
 		r.Submission = &finlint.Submission{Status: "not-sent", Error: err.Error()}
@@ -281,7 +287,7 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 		s.stop(fmt.Errorf("journal: %w", err))
 		return
 	}
-	res, err := s.client.CreateIndividual(ctx, r.Data)
+	res, err := s.client.Create(ctx, kind, r.Data)
 	sent := res.Kind != finapi.NotSent
 	entry := finapi.EntryFor(res, err)
 	entry.Source, entry.Record = r.Source, r.Record

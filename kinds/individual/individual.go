@@ -27,7 +27,29 @@ var Kind = &kind.Kind{
 	// addresses.
 	Markers: []string{"/basic_info/first_name", "/basic_info/last_name", "/basic_info/dob", "/address", "/financial_profile/occupation_id"},
 	Roles: kind.Roles{
-		TaxInfo: []string{"/basic_info/tax_info"},
+		TaxInfo:       []string{"/basic_info/tax_info"},
+		PersonTaxInfo: []string{"/basic_info/tax_info"},
+		Emails:        []string{"/basic_info/email"},
+		Phones: []kind.Phone{{
+			Ptr:       "/basic_info/phone",
+			Region:    []string{"/basic_info/country_of_residence", "/address/country"},
+			Residence: "/basic_info/country_of_residence",
+		}},
+		Countries: []string{
+			"/basic_info/country_of_residence", "/basic_info/primary_nationality", "/basic_info/secondary_nationality",
+			"/basic_info/tax_info/*/country_code", "/address/country",
+		},
+		Addresses: []kind.Address{{Ptr: "/address", Country: "country", Subdivisions: []string{"subdivision_code"}}},
+		References: []kind.Reference{
+			{Ptr: "/financial_profile/occupation_id", Catalogue: "occupations"},
+			{Ptr: "/financial_profile/purpose_id", Catalogue: "purposes-individual"},
+			{Ptr: "/financial_profile/source_of_fund_ids", Catalogue: "source-of-funds-individual", List: true},
+		},
+		Integers: []string{
+			"/financial_profile/occupation_id", "/financial_profile/purpose_id", "/financial_profile/monthly_volume_usd",
+			"/financial_profile/source_of_fund_ids/*",
+		},
+		Births: []string{"/basic_info/dob"},
 		Twins: []kind.Twin{
 			{Base: "/basic_info/first_name", Twin: "/basic_info/first_name_en"},
 			{Base: "/basic_info/middle_name", Twin: "/basic_info/middle_name_en"},
