@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/kinds/business"
@@ -104,4 +105,41 @@ func TestBusinessTaxIDsAreMasked(t *testing.T) {
 	for _, f := range res.Findings {
 		assert.NotContains(t, f.Message+f.Suggestion+f.Context, "536-21-4478", f.Rule)
 	}
+}
+
+// Every invalid business fixture gets, from the whole linter, a finding at
+// the pointer and of the severity its index (testdata/business/invalid/
+// README.md) lists, whether its kind is named or told from its shape; the
+// payloads the index calls errors are not valid.
+func TestBusinessInvalidFixtures(t *testing.T) {
+	index, err := os.ReadFile("testdata/business/invalid/README.md")
+	require.NoError(t, err)
+	today := func() time.Time { return time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC) }
+	n := 0
+	for _, line := range strings.Split(string(index), "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 6 || !strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			continue
+		}
+		file := strings.Trim(strings.TrimSpace(cells[1]), "`")
+		ptr := strings.Trim(strings.TrimSpace(cells[2]), "`")
+		sev, err := rules.ParseSeverity(strings.TrimSpace(cells[4]))
+		require.NoError(t, err, line)
+		data, err := os.ReadFile(filepath.Join("testdata/business/invalid", file))
+		require.NoError(t, err)
+		n++
+		for _, k := range []string{"auto", "business-v2"} {
+			res := newLinter(t, finlint.Options{Kind: k, Now: today}).Lint(context.Background(), file, data)
+			assert.Equal(t, "business-v2", res.Kind, file)
+			found := false
+			for _, f := range res.Findings {
+				found = found || f.Path == ptr && f.Severity == sev
+			}
+			assert.True(t, found, "%s (%s): no %s at %s; got %v", file, k, sev, ptr, res.Findings)
+			if sev == rules.Error {
+				assert.False(t, res.Valid, file)
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, n, 50)
 }

@@ -133,6 +133,7 @@ func TestSchemaAndRulesNameKinds(t *testing.T) {
 	assert.Regexp(t, `(?m)^json-syntax +error +all +`, r.stdout)
 	assert.Regexp(t, `(?m)^address-country +\w+ +individual-v2 +`, r.stdout)
 	assert.Regexp(t, `(?m)^party-phone-country +\w+ +business-v2 +`, r.stdout)
+	assert.Regexp(t, `(?m)^industry-code +\w+ +business-v2 +`, r.stdout)
 
 	r = runCLI(t, nil, nil, "rules", "--format", "json")
 	require.Equal(t, 0, r.code)
