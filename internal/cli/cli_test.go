@@ -138,6 +138,10 @@ func TestValidPayloadsPass(t *testing.T) {
 func TestInvalidGolden(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(repo, "testdata/invalid/*"))
 	require.NoError(t, err)
+	business, err := filepath.Glob(filepath.Join(repo, "testdata/business/invalid/*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, business)
+	files = append(files, business...)
 	n := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, ".golden") {
@@ -158,5 +162,5 @@ func TestInvalidGolden(t *testing.T) {
 			assert.Equal(t, string(want), got)
 		})
 	}
-	assert.GreaterOrEqual(t, n, 20)
+	assert.GreaterOrEqual(t, n, 20+50)
 }
