@@ -130,7 +130,7 @@ func New(opts Options) (*Linter, error) {
 	}
 	for id, s := range opts.Severity {
 		if rules.Lookup(l.list, id) == nil {
-			return nil, fmt.Errorf("unknown rule %q (see finlint rules)", id)
+			return nil, fmt.Errorf("unknown rule %q", id)
 		}
 		l.severity[id] = s
 	}

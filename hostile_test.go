@@ -218,7 +218,7 @@ func TestHostileInputs(t *testing.T) {
 
 	numberAt := func(s, key string) int { return col(s, `"`+key+`":`, len(key)+3) }
 	nanStrings := edit(`"monthly_volume_usd":5000`, `"monthly_volume_usd":"NaN"`, `"occupation_id":42`, `"occupation_id":"Infinity"`)
-	refLimit := fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed (raise the limit with --max-size)", hugeDefaultSize, finlint.DefaultMaxPayloadSize)
+	refLimit := fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed", hugeDefaultSize, finlint.DefaultMaxPayloadSize)
 
 	type hostileCase struct {
 		name  string
@@ -475,7 +475,7 @@ func TestHostileInputs(t *testing.T) {
 				{Record: 2, Valid: true, Hits: []hit{}},
 				{Record: 4, Hits: []hit{{"email-lowercase", "/basic_info/email", 4, col(badLine, `"MARIA@`, 0), `email "MARIA@example.com" has upper-case letters; the API accepts only lowercase`}}},
 				{Record: 6, Hits: []hit{{"json-syntax", "", 6, 1, "unexpected control character 0x0c: expected a value"}}},
-				{Record: 7, Hits: []hit{{"payload-limit", "", 7, 1, fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed (raise the limit with --max-size)", len(tooLong), finlint.DefaultMaxPayloadSize)}}},
+				{Record: 7, Hits: []hit{{"payload-limit", "", 7, 1, fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed", len(tooLong), finlint.DefaultMaxPayloadSize)}}},
 				{Record: 8, Valid: true, Hits: []hit{}},
 			},
 		},
@@ -487,7 +487,7 @@ func TestHostileInputs(t *testing.T) {
 			check: func(t *testing.T, res []finlint.Result, heap *heapPeak) {
 				assert.Equal(t, []outcome{
 					{Record: 1, Valid: true, Hits: []hit{}},
-					{Record: 2, Hits: []hit{{"payload-limit", "", 2, 1, fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed (raise the limit with --max-size)", 256*mib, finlint.DefaultMaxPayloadSize)}}},
+					{Record: 2, Hits: []hit{{"payload-limit", "", 2, 1, fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed", 256*mib, finlint.DefaultMaxPayloadSize)}}},
 					{Record: 3, Valid: true, Hits: []hit{}},
 				}, outcomes(res))
 				assert.Less(t, heap.growth(), int64(16*mib), "the long line was held in memory")

@@ -7,7 +7,7 @@ var PayloadLimit = &Rule{
 	ID:       "payload-limit",
 	Title:    "a payload must not exceed the size limit",
 	Severity: Error,
-	Source:   "finlint limits (--max-size)",
+	Source:   "finlint limits (Options.MaxPayloadSize; the CLI's --max-size)",
 	Doc: `A customer record is a few kilobytes. A payload over the size limit (1 MiB by
 default, --max-size to change it) is almost certainly not one: a concatenated
 file, a base64 blob in meta_data, or an NDJSON file read as one payload. It is
@@ -23,9 +23,9 @@ Split the input, or raise --max-size if the payloads really are that large.`,
 		case p.MaxSize <= 0 || p.Size <= p.MaxSize:
 		case p.Size == p.MaxSize+1:
 			// A stream read only to one byte past the limit.
-			p.Report(Finding{Path: "", Message: fmt.Sprintf("payload is larger than the %d-byte limit; it was not parsed (raise the limit with --max-size)", p.MaxSize)})
+			p.Report(Finding{Path: "", Message: fmt.Sprintf("payload is larger than the %d-byte limit; it was not parsed", p.MaxSize)})
 		default:
-			p.Report(Finding{Path: "", Message: fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed (raise the limit with --max-size)", p.Size, p.MaxSize)})
+			p.Report(Finding{Path: "", Message: fmt.Sprintf("payload is %d bytes, over the %d-byte limit; it was not parsed", p.Size, p.MaxSize)})
 		}
 	},
 }

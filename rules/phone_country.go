@@ -17,7 +17,10 @@ var PhoneCountry = &Rule{
 	ID:       "phone-country",
 	Title:    "phone number must belong to the country of residence",
 	Severity: Error,
-	Source:   "vendor guide (the phone's country code must match the country of residence); SPEC semantic rule 3",
+	// The vendor asks it of individuals only: a business's party phones
+	// are party-phone-country's, at warning.
+	Kinds:  []string{"individual-v2"},
+	Source: "vendor guide (the phone's country code must match the country of residence); SPEC semantic rule 3",
 	Doc: `The phone number's country must be basic_info.country_of_residence. The
 country is the number's region by libphonenumber's rules, not just its
 calling code: +1 is shared by the USA, Canada, Puerto Rico, Jamaica and

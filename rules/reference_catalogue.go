@@ -58,7 +58,7 @@ three.`,
 			noun = "catalogues are"
 		}
 		p.Reportf("/financial_profile", refJoinAnd(fields)+" "+verb+" not checked: the "+refJoinAnd(missing)+" "+noun+
-			" not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set")
+			" not cached")
 	},
 }
 

@@ -8,7 +8,7 @@ import (
 )
 
 func TestReferenceCatalogue(t *testing.T) {
-	const howTo = " not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set"
+	const howTo = " not cached"
 	tests := []struct {
 		name  string
 		cat   Catalogues

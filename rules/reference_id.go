@@ -61,7 +61,7 @@ says so).`,
 				}
 				msg += "; nearest: " + strings.Join(parts, ", ")
 			} else {
-				msg += ", which is empty; run `finlint refcache refresh`"
+				msg += ", which is empty"
 			}
 			p.Report(Finding{Path: t.ptr, Message: msg})
 		}

@@ -25,7 +25,6 @@ Otherwise use STANDARD.`,
 		if v, ok := p.Text("/verification_type"); !ok || v != "RELIANCE" {
 			return
 		}
-		p.Reportf("/verification_type", "RELIANCE verification is answered with 423 unless it is enabled for your client; "+
-			"if it is, set reliance-enabled: true in .finlint.yaml")
+		p.Reportf("/verification_type", "RELIANCE verification is answered with 423 unless it is enabled for your client")
 	},
 }

@@ -34,7 +34,7 @@ func TestRelianceMessage(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, "reliance-verification", got[0].Rule)
 	assert.Contains(t, got[0].Message, "423")
-	assert.Contains(t, got[0].Message, "reliance-enabled: true in .finlint.yaml")
+	assert.Equal(t, "RELIANCE verification is answered with 423 unless it is enabled for your client", got[0].Message, "names no flag or file of the CLI")
 }
 
 func TestRelianceSkipsBrokenDocuments(t *testing.T) {

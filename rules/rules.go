@@ -93,6 +93,28 @@ type Example struct {
 	MaxSize int64
 }
 
+// KindExample is a failing and a fixed example as payloads of one kind.
+type KindExample struct {
+	Kind      string
+	Bad, Good Example
+}
+
+// ExamplesFor returns the rule's failing and fixed examples as payloads of
+// the kind called name: Bad and Good for the first kind the rule checks
+// (first says whether name is it), KindExamples for the others; ok is
+// false when the rule has none for that kind.
+func (r *Rule) ExamplesFor(name string, first bool) (bad, good Example, ok bool) {
+	if first {
+		return r.Bad, r.Good, true
+	}
+	for _, e := range r.KindExamples {
+		if e.Kind == name {
+			return e.Bad, e.Good, true
+		}
+	}
+	return Example{}, Example{}, false
+}
+
 // Rule is one check.
 type Rule struct {
 	// ID is kebab-case, stable, and never reused for another check.
@@ -104,7 +126,12 @@ type Rule struct {
 	// Doc explains what is checked, why, and how to fix it.
 	Doc string
 	// Bad produces at least one finding of this rule; Good produces none.
+	// They are payloads of the first kind the rule checks.
 	Bad, Good Example
+	// KindExamples are a failing and a fixed example for each other kind
+	// the rule checks, where a merge patch over one kind's reference
+	// payload means nothing for another's.
+	KindExamples []KindExample
 	// Source says where the requirement comes from.
 	Source string
 	// Kinds names the payload kinds the rule checks; none means every

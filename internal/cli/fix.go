@@ -266,6 +266,7 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 				r.failed = true
 			}
 		}
+		addHints(res)
 		if err := r.text.Result(res); err != nil {
 			return &exitError{code: exitTool, err: fmt.Errorf("writing standard error: %w", err)}
 		}

@@ -121,37 +121,43 @@ func explain(r *rules.Rule) (string, error) {
 	}
 	ks := ruleKinds(r)
 	fmt.Fprintf(&b, "  Kinds: %s\n", strings.Join(kindNames(ks), ", "))
-	// The examples are written as payloads of the rule's first kind.
-	k := ks[0]
-	for _, ex := range []struct {
-		title string
-		e     rules.Example
-	}{{"Failing example", r.Bad}, {"Fixed example", r.Good}} {
-		if ex.e.Raw == "" && ex.e.Patch == "" {
+	// Each kind's examples are payloads of that kind: Bad and Good of the
+	// first kind the rule checks, KindExamples of the others.
+	for i, k := range ks {
+		bad, good, ok := r.ExamplesFor(k.Name, i == 0)
+		if !ok {
 			continue
 		}
-		if ex.e.Raw != "" {
-			fmt.Fprintf(&b, "\n%s (the whole input):\n\n%s\n", ex.title, indent(ex.e.Raw, "    "))
-		} else {
-			fmt.Fprintf(&b, "\n%s (a JSON merge patch over the %s reference payload):\n\n%s\n", ex.title, k.Name, indent(ex.e.Patch, "    "))
-		}
-		fs, err := rules.RunExample(k, r, ex.e)
-		if err != nil {
-			return "", fmt.Errorf("rule %s: example: %w", r.ID, err)
-		}
-		if len(fs) == 0 {
-			fmt.Fprintf(&b, "\n  finlint reports nothing for %s.\n", r.ID)
-			continue
-		}
-		b.WriteString("\n  finlint reports:\n")
-		for _, f := range fs {
-			path := f.Path
-			if path == "" {
-				path = `""`
+		for _, ex := range []struct {
+			title string
+			e     rules.Example
+		}{{"Failing example", bad}, {"Fixed example", good}} {
+			if ex.e.Raw == "" && ex.e.Patch == "" {
+				continue
 			}
-			fmt.Fprintf(&b, "    %s: %s: %s (%s)\n", path, f.Severity, f.Message, f.Rule)
-			if f.Suggestion != "" {
-				fmt.Fprintf(&b, "      suggestion: %s\n", f.Suggestion)
+			if ex.e.Raw != "" {
+				fmt.Fprintf(&b, "\n%s (the whole input):\n\n%s\n", ex.title, indent(ex.e.Raw, "    "))
+			} else {
+				fmt.Fprintf(&b, "\n%s (a JSON merge patch over the %s reference payload):\n\n%s\n", ex.title, k.Name, indent(ex.e.Patch, "    "))
+			}
+			fs, err := rules.RunExample(k, r, ex.e)
+			if err != nil {
+				return "", fmt.Errorf("rule %s: example: %w", r.ID, err)
+			}
+			if len(fs) == 0 {
+				fmt.Fprintf(&b, "\n  finlint reports nothing for %s.\n", r.ID)
+				continue
+			}
+			b.WriteString("\n  finlint reports:\n")
+			for _, f := range fs {
+				path := f.Path
+				if path == "" {
+					path = `""`
+				}
+				fmt.Fprintf(&b, "    %s: %s: %s (%s)\n", path, f.Severity, f.Message, f.Rule)
+				if f.Suggestion != "" {
+					fmt.Fprintf(&b, "      suggestion: %s\n", f.Suggestion)
+				}
 			}
 		}
 	}

@@ -223,6 +223,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	emit := func(r finlint.Result) error {
 		prog.tick()
 		bl.filter(&r)
+		addHints(&r)
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true
