@@ -8,9 +8,9 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/internal/source"
 	"github.com/finlint/finlint/kind"
 	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
@@ -248,11 +248,11 @@ func (l *Linter) kindOf(doc *jsondoc.Doc, name string) *kind.Kind {
 	return kind.Detect(doc.Root, l.kinds)
 }
 
-// place gives each finding its line, column and masked source line, and
-// masks tax ids (always) and every value (when redacting) in its text.
+// place gives each finding its line, column and byte offset, and masks the
+// payload's tax ids wherever its message or suggestion quotes them.
 func (l *Linter) place(doc *jsondoc.Doc, k *kind.Kind, record int, out []rules.Finding) {
-	secrets, spans := sensitive(doc.Root, k, l.opts.Redact)
-	scrub := scrubber(secrets)
+	secrets, _ := source.TaxIDs(doc.Root, k)
+	scrub := source.Scrubber(secrets)
 	offs := make([]int, len(out))
 	order := make([]int, len(out))
 	for i := range out {
@@ -267,238 +267,17 @@ func (l *Linter) place(doc *jsondoc.Doc, k *kind.Kind, record int, out []rules.F
 	for _, i := range order {
 		f := &out[i]
 		line, col := doc.Position(offs[i])
-		f.Context, f.ContextColumn = contextLine(doc, line, offs[i], spans)
+		f.Offset = offs[i]
 		f.Line = line
 		if record > 0 {
 			f.Line = record + line - 1
 		}
 		f.Column = col
 		if scrub != nil {
-			// The source line masks the ids' own values; the same text
-			// written into another field is masked here.
 			f.Message = scrub.Replace(f.Message)
 			f.Suggestion = scrub.Replace(f.Suggestion)
-			f.Context = scrub.Replace(f.Context)
 		}
 	}
-}
-
-// scrubber returns a replacer that masks every tax id, or nil when there
-// are none. Longer ids come first so that an id which begins with another
-// one is masked whole.
-func scrubber(secrets []string) *strings.Replacer {
-	if len(secrets) == 0 {
-		return nil
-	}
-	slices.SortFunc(secrets, func(a, b string) int {
-		if c := cmp.Compare(len(b), len(a)); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-	secrets = slices.Compact(secrets)
-	pairs := make([]string, 0, 2*len(secrets))
-	for _, s := range secrets {
-		pairs = append(pairs, s, rules.MaskTaxID(s))
-	}
-	return strings.NewReplacer(pairs...)
-}
-
-type span struct{ start, end int }
-
-// sensitive collects the tax document ids of a payload (to scrub from any
-// text) and the byte spans of values to mask in source lines: tax ids
-// always, every scalar when redacting.
-func sensitive(root *jsondoc.Value, k *kind.Kind, redact bool) (ids []string, spans []span) {
-	if root == nil {
-		return nil, nil
-	}
-	ids, spans = taxIDs(root, k)
-	if redact {
-		var walk func(v *jsondoc.Value)
-		walk = func(v *jsondoc.Value) {
-			switch v.Kind {
-			case jsondoc.String:
-				spans = append(spans, span{v.Start + 1, v.End - 1})
-			case jsondoc.Number:
-				spans = append(spans, span{v.Start, v.End})
-			case jsondoc.Array:
-				for _, it := range v.Items {
-					walk(it)
-				}
-			case jsondoc.Object:
-				for _, m := range v.Members {
-					walk(m.Value)
-				}
-			}
-		}
-		walk(root)
-	}
-	// contextLine needs the spans in source order; tax ids came first.
-	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
-	return ids, spans
-}
-
-// taxIDs finds every tax document id of a payload: the value of each
-// document_id key of each entry of the kind's tax_info arrays (every
-// document_id anywhere, for a payload of no known kind), repeated keys
-// included and whatever its JSON type (a number is as secret as a
-// string). It returns their text, to scrub from messages, and the spans of
-// source to mask.
-func taxIDs(root *jsondoc.Value, k *kind.Kind) (ids []string, spans []span) {
-	add := func(v *jsondoc.Value) {
-		switch v.Kind {
-		case jsondoc.String:
-			if utf8.RuneCountInString(v.Str) > 4 {
-				ids = append(ids, v.Str)
-			}
-			spans = append(spans, span{v.Start + 1, v.End - 1})
-		case jsondoc.Number:
-			if len(v.Str) > 4 {
-				ids = append(ids, v.Str)
-			}
-			spans = append(spans, span{v.Start, v.End})
-		default:
-			spans = append(spans, span{v.Start, v.End})
-		}
-	}
-	entry := func(it *jsondoc.Value) {
-		if it.Kind != jsondoc.Object {
-			return
-		}
-		for _, m := range it.Members {
-			if m.Key == "document_id" {
-				add(m.Value)
-			}
-		}
-	}
-	if k == nil {
-		var walk func(v *jsondoc.Value)
-		walk = func(v *jsondoc.Value) {
-			switch v.Kind {
-			case jsondoc.Array:
-				for _, it := range v.Items {
-					walk(it)
-				}
-			case jsondoc.Object:
-				entry(v)
-				for _, m := range v.Members {
-					walk(m.Value)
-				}
-			}
-		}
-		if root != nil {
-			walk(root)
-		}
-		return ids, spans
-	}
-	for _, pattern := range k.Roles.TaxInfo {
-		kind.Each(root, pattern+"/*", func(_ string, it *jsondoc.Value) { entry(it) })
-	}
-	return ids, spans
-}
-
-// MaskTaxIDs returns a payload's text with every tax document id masked
-// but for its last four characters, where it is a document_id's value and
-// wherever else the same text appears, for showing source to people (a
-// diff, a context line). Text that does not parse is returned as is.
-func MaskTaxIDs(payload []byte) string {
-	doc := jsondoc.Parse(payload, jsondoc.Limits{})
-	if doc.Root == nil {
-		return string(payload)
-	}
-	ids, spans := taxIDs(doc.Root, kind.Detect(doc.Root, kinds.All()))
-	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
-	var out []byte
-	pos := 0
-	for _, sp := range spans {
-		if sp.start < pos {
-			continue
-		}
-		out = append(out, payload[pos:sp.start]...)
-		out = append(out, rules.MaskTaxID(string(payload[sp.start:sp.end]))...)
-		pos = sp.end
-	}
-	out = append(out, payload[pos:]...)
-	if r := scrubber(ids); r != nil {
-		return r.Replace(string(out))
-	}
-	return string(out)
-}
-
-// contextWidth is the most characters of a source line that text output
-// shows; longer lines (minified JSON) are cut to a window around the column.
-const contextWidth = 120
-
-// contextLine returns the source line that holds byte offset off, with
-// sensitive spans masked (one '*' a character) and cut to a window around
-// off, and the caret's column within what it returns. Its cost is the
-// window's, not the line's: a minified payload is one long line.
-func contextLine(doc *jsondoc.Doc, line, off int, spans []span) (string, int) {
-	src := doc.Src
-	start, end := doc.LineStart(line), doc.LineStart(line+1)
-	if end > start && src[end-1] == '\n' {
-		end--
-	}
-	if end > start && src[end-1] == '\r' {
-		end--
-	}
-	at := max(start, min(off, end))
-	from, _ := runesBack(src, start, at, contextWidth/2)
-	to, n := runesForward(src, from, end, contextWidth)
-	if n < contextWidth {
-		from, _ = runesBack(src, start, from, contextWidth-n)
-	}
-	// Spans never overlap and come in source order, so their ends are
-	// sorted too.
-	k, _ := slices.BinarySearchFunc(spans, from, func(s span, off int) int { return cmp.Compare(s.end, off+1) })
-	var b strings.Builder
-	caret := 1
-	if from > start {
-		b.WriteString("…")
-		caret++
-	}
-	for i := from; i < to; {
-		_, size := utf8.DecodeRune(src[i:to])
-		for k < len(spans) && spans[k].end <= i {
-			k++
-		}
-		if k < len(spans) && spans[k].start <= i {
-			b.WriteByte('*')
-		} else {
-			b.Write(src[i : i+size])
-		}
-		if i < at {
-			caret++
-		}
-		i += size
-	}
-	if to < end {
-		b.WriteString("…")
-	}
-	return b.String(), caret
-}
-
-// runesBack steps back up to n characters from byte offset i, not past
-// start, and returns where it stopped and how many it stepped over.
-func runesBack(src []byte, start, i, n int) (int, int) {
-	k := 0
-	for ; k < n && i > start; k++ {
-		_, size := utf8.DecodeLastRune(src[start:i])
-		i -= size
-	}
-	return i, k
-}
-
-// runesForward steps forward up to n characters from byte offset i, not
-// past end, and returns where it stopped and how many it stepped over.
-func runesForward(src []byte, i, end, n int) (int, int) {
-	k := 0
-	for ; k < n && i < end; k++ {
-		_, size := utf8.DecodeRune(src[i:end])
-		i += size
-	}
-	return i, k
 }
 
 // check runs list over doc with the linter's settings and returns the
@@ -517,53 +296,4 @@ func (l *Linter) check(doc *jsondoc.Doc, k *kind.Kind, source string, size int64
 		out = l.filterIgnored(source, out)
 	}
 	return out
-}
-
-// Annotate adds findings made outside the rules, such as the API's own
-// field errors after a submission, to a result: each is placed in the
-// payload (line, column, masked source line) like any other finding, its
-// severity follows the linter's overrides (a rule turned off drops it), the
-// findings stay sorted and Valid is recomputed. res.Data must still hold the
-// payload's bytes.
-func (l *Linter) Annotate(res *Result, fs []rules.Finding) {
-	kept := fs[:0]
-	for _, f := range fs {
-		if r := rules.Lookup(l.list, f.Rule); r != nil {
-			f.Severity = l.SeverityOf(r)
-		}
-		if f.Severity == rules.Off {
-			continue
-		}
-		f.Offset = -1
-		kept = append(kept, f)
-	}
-	if len(kept) == 0 {
-		return
-	}
-	doc := jsondoc.Parse(res.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
-	l.place(doc, kinds.Lookup(res.Kind), res.Record, kept)
-	res.Findings = append(res.Findings, kept...)
-	rules.Sort(res.Findings)
-	res.Valid = true
-	for _, f := range res.Findings {
-		if f.Severity == rules.Error {
-			res.Valid = false
-			break
-		}
-	}
-}
-
-// Scrub masks in s every tax document id of res's payload: for text that
-// came from outside the rules, such as an API error message, which may
-// quote the payload back. res.Data must still hold the payload's bytes.
-func (l *Linter) Scrub(res *Result, s string) string {
-	if s == "" || len(res.Data) == 0 {
-		return s
-	}
-	doc := jsondoc.Parse(res.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
-	ids, _ := sensitive(doc.Root, kinds.Lookup(res.Kind), false)
-	if r := scrubber(ids); r != nil {
-		return r.Replace(s)
-	}
-	return s
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/show"
+	"github.com/finlint/finlint/internal/source"
 	"github.com/finlint/finlint/rules"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,6 +84,7 @@ func TestTaxIDsAreNeverPrintedInFull(t *testing.T) {
 		{"country_code": "USA", "document_type": "SSN", "document_id": "987654321"}]}}`)
 	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "x.json", []byte(in))
 	require.NotEmpty(t, res.Findings)
+	show.Source(&res, false)
 	for _, f := range res.Findings {
 		for _, s := range []string{f.Message, f.Suggestion, f.Context} {
 			assert.NotContains(t, s, "987654321")
@@ -94,6 +97,7 @@ func TestRedactMasksEveryValue(t *testing.T) {
 	in := patched(t, `{"basic_info": {"email": "Maria.Garcia@Example.com", "first_name": "José"}}`)
 	res := newLinter(t, finlint.Options{Redact: true}).Lint(context.Background(), "x.json", []byte(in))
 	require.NotEmpty(t, res.Findings)
+	show.Source(&res, true)
 	for _, f := range res.Findings {
 		for _, s := range []string{f.Message, f.Suggestion, f.Context} {
 			assert.NotContains(t, strings.ToLower(s), "maria")
@@ -236,14 +240,16 @@ func TestTaxIDsOfAnyShapeAreNeverPrinted(t *testing.T) {
   {"country_code": "USA", "document_type": "TIN", "document_id": "555443333", "document_id": "111223333"}]}}`
 	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "x.json", []byte(in))
 	require.NotEmpty(t, res.Findings)
+	show.Source(&res, false)
 	for _, f := range res.Findings {
+		require.NotEmpty(t, f.Context, f.Rule)
 		for _, s := range []string{f.Message, f.Suggestion, f.Context} {
 			for _, id := range []string{"98765", "55544", "11122"} {
 				assert.NotContains(t, s, id, "%s: %q", f.Rule, s)
 			}
 		}
 	}
-	masked := finlint.MaskTaxIDs([]byte(in))
+	masked := source.MaskTaxIDs([]byte(in))
 	for _, id := range []string{"98765", "55544", "11122"} {
 		assert.NotContains(t, masked, id)
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/show"
 	"github.com/finlint/finlint/rules"
 )
 
@@ -458,7 +459,8 @@ func TestHostileInputs(t *testing.T) {
 				assert.Equal(t, hit{"reference-id", "/financial_profile/source_of_fund_ids/1", 1, first + 2,
 					`source_of_fund_ids[1] 2 is not in the source-of-funds catalogue; nearest: 1 "Employment Income", 5 "Savings"`}, hitsOf(fs[1:2])[0])
 				// The source line is cut to a window around each finding.
-				assert.LessOrEqual(t, utf8.RuneCountInString(fs[len(fs)-1].Context), 122)
+				show.Source(&res[0], false)
+				assert.LessOrEqual(t, utf8.RuneCountInString(res[0].Findings[len(fs)-1].Context), 122)
 			},
 		},
 		{
@@ -580,6 +582,7 @@ func TestTaxIDThatExtendsAnotherIsMaskedWhole(t *testing.T) {
 func TestRedactedContextKeepsTheCaretInPlace(t *testing.T) {
 	in := edit(`"secondary_nationality":"MEX","gender":"FEMALE"`, `"secondary_nationality":"MÉX","gender":"F"`)
 	res := newLinter(t, finlint.Options{Redact: true}).Lint(context.Background(), "x.json", []byte(in))
+	show.Source(&res, true)
 	var g *rules.Finding
 	for i := range res.Findings {
 		if res.Findings[i].Path == "/basic_info/gender" {

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/finlint/finlint"
+	"github.com/finlint/finlint/internal/show"
+	"github.com/finlint/finlint/internal/source"
 	"github.com/finlint/finlint/kinds/business"
 	"github.com/finlint/finlint/kinds/individual"
 	"github.com/finlint/finlint/rules"
@@ -91,7 +93,7 @@ func TestMixedStream(t *testing.T) {
 // Tax ids are masked wherever a kind keeps them: a business's and each
 // party's.
 func TestBusinessTaxIDsAreMasked(t *testing.T) {
-	masked := finlint.MaskTaxIDs([]byte(business.Kind.Reference))
+	masked := source.MaskTaxIDs([]byte(business.Kind.Reference))
 	assert.NotContains(t, masked, "84-1234567")
 	assert.NotContains(t, masked, "536-21-4478")
 	assert.Contains(t, masked, `"******4567"`)
@@ -102,7 +104,9 @@ func TestBusinessTaxIDsAreMasked(t *testing.T) {
 	require.NotEqual(t, business.Kind.Reference, doc)
 	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "b.json", []byte(doc))
 	require.NotEmpty(t, res.Findings)
+	show.Source(&res, false)
 	for _, f := range res.Findings {
+		require.NotEmpty(t, f.Context, f.Rule)
 		assert.NotContains(t, f.Message+f.Suggestion+f.Context, "536-21-4478", f.Rule)
 	}
 }

@@ -67,12 +67,14 @@ type Finding struct {
 	// Fix says whether and how `finlint fix` applies Suggestion; only
 	// safe suggestions have one (see FixKind).
 	Fix FixKind `json:"-"`
-	// Offset is the byte offset the finding points at; -1 means the offset
-	// of the value at Path (or of the nearest existing parent).
+	// Offset is the byte offset in the payload the finding points at. A
+	// rule may leave it -1, the offset of the value at Path (or of the
+	// nearest existing parent); in a linter's result it is resolved.
 	Offset int `json:"-"`
-	// Context is the source line at Line, already masked and cut to a
-	// window around the column, for text output; ContextColumn is the
-	// caret's 1-based column within Context.
+	// Context is the source line at Line, masked and cut to a window
+	// around the column, and ContextColumn the caret's 1-based column in
+	// it: what text output shows under a finding. The library leaves them
+	// empty; a program that prints findings fills them.
 	Context       string `json:"-"`
 	ContextColumn int    `json:"-"`
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/finlint/finlint/internal/finapi"
 	"github.com/finlint/finlint/internal/jsondoc"
 	"github.com/finlint/finlint/internal/report"
+	"github.com/finlint/finlint/internal/show"
+	"github.com/finlint/finlint/internal/source"
 	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
 	"github.com/spf13/cobra"
@@ -267,6 +269,7 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 			}
 		}
 		addHints(res)
+		show.Source(res, false)
 		if err := r.text.Result(res); err != nil {
 			return &exitError{code: exitTool, err: fmt.Errorf("writing standard error: %w", err)}
 		}
@@ -298,7 +301,6 @@ func fixLines(ctx context.Context, l *finlint.Linter, source, kindName string, d
 		// Each record is one line, so its findings are on that line.
 		rem := res.Remaining
 		rem.Record = record
-		rem.Data = nil // the text is in out; keep one copy of a large file
 		for i := range rem.Findings {
 			rem.Findings[i].Line += record - 1
 		}
@@ -386,7 +388,7 @@ func displayText(data []byte, ndjson bool) string {
 	var out strings.Builder
 	for _, c := range chunks {
 		if doc := jsondoc.Parse(c, jsondoc.Limits{}); doc.Root != nil {
-			out.WriteString(finlint.MaskTaxIDs(c))
+			out.WriteString(source.MaskTaxIDs(c))
 			continue
 		}
 		// Not JSON: mask what looks like a document_id's string value.

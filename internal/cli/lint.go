@@ -13,6 +13,7 @@ import (
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/finapi"
 	"github.com/finlint/finlint/internal/report"
+	"github.com/finlint/finlint/internal/show"
 	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
 	"github.com/spf13/cobra"
@@ -224,6 +225,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		prog.tick()
 		bl.filter(&r)
 		addHints(&r)
+		show.Source(&r, f.redact)
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true

@@ -291,7 +291,7 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 	sent := res.Kind != finapi.NotSent
 	entry := finapi.EntryFor(res, err)
 	entry.Source, entry.Record = r.Source, r.Record
-	entry.Error = s.linter.Scrub(r, entry.Error) // the API may quote the payload back
+	entry.Error = scrub(r, entry.Error) // the API may quote the payload back
 	jerr := s.journal.Outcome(key, entry)
 	if errors.Is(err, finapi.ErrUnauthorized) {
 		s.stop(err)
@@ -320,7 +320,7 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 		for _, fe := range res.FieldErrors {
 			fs = append(fs, rules.Finding{Rule: rules.APIError.ID, Severity: rules.APIError.Severity, Path: fe.Pointer, Message: "the API refused it: " + fe.Message})
 		}
-		s.linter.Annotate(r, fs)
+		annotate(s.linter, r, fs)
 	}
 }
 
