@@ -72,30 +72,12 @@ type Result struct {
 	// Valid is true when no finding has severity error.
 	Valid    bool            `json:"valid"`
 	Findings []rules.Finding `json:"findings"`
-	// Submission is set only when the payload was due for submission.
-	Submission *Submission `json:"submission,omitempty"`
 	// Error is set when the input could not be read; then there are no
 	// findings and the tool's exit code is 2.
 	Error string `json:"error,omitempty"`
-	// Data is the payload's bytes as read. It is kept for submission and is
-	// never serialised.
+	// Data is the payload's bytes as read, for a program that shows its
+	// source or submits it. It is never serialised.
 	Data []byte `json:"-"`
-}
-
-// Submission is what happened when a payload was sent to the API.
-type Submission struct {
-	// Status is created, skipped, failed, unknown or not-sent.
-	Status         string `json:"status"`
-	HTTPStatus     int    `json:"http_status,omitempty"`
-	CustomerID     string `json:"customer_id,omitempty"`
-	TOSPoliciesURL string `json:"tos_policies_url,omitempty"`
-	Error          string `json:"error,omitempty"`
-	// Sent is true when this run sent the request (whatever came of it);
-	// the summary's "submitted" counts these.
-	Sent bool `json:"-"`
-	// Due is true when the payload passed and was meant to be sent: one
-	// that then ends anything but created or skipped fails the run.
-	Due bool `json:"-"`
 }
 
 // Count returns how many findings have each severity.

@@ -270,7 +270,7 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 		}
 		addHints(res)
 		show.Source(res, false)
-		if err := r.text.Result(res); err != nil {
+		if err := r.text.Result(&report.Result{Result: *res}); err != nil {
 			return &exitError{code: exitTool, err: fmt.Errorf("writing standard error: %w", err)}
 		}
 	}

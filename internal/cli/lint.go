@@ -221,11 +221,11 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	var sum report.Summary
 	failed := false
 	prog := newProgress(e, f.quiet)
-	emit := func(r finlint.Result) error {
+	emit := func(r report.Result) error {
 		prog.tick()
-		bl.filter(&r)
-		addHints(&r)
-		show.Source(&r, f.redact)
+		bl.filter(&r.Result)
+		addHints(&r.Result)
+		show.Source(&r.Result, f.redact)
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true
@@ -245,7 +245,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	}
 	// Submissions finish out of order; queue keeps the results in input
 	// order and bounds how many are in flight.
-	var queue []<-chan finlint.Result
+	var queue []<-chan report.Result
 	drain := func(all bool) error {
 		for len(queue) > 0 {
 			if !all && len(queue) < 4*jobs {
@@ -275,9 +275,9 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			blw.add(&r)
 		}
 		if sub == nil {
-			return emit(r)
+			return emit(report.Result{Result: r})
 		}
-		queue = append(queue, sub.start(ctx, r))
+		queue = append(queue, sub.start(ctx, report.Result{Result: r}))
 		return drain(false)
 	})
 	if err := drain(true); err != nil && runErr == nil {

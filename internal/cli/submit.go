@@ -15,6 +15,7 @@ import (
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/finapi"
+	"github.com/finlint/finlint/internal/report"
 	"github.com/finlint/finlint/refcache"
 	"github.com/finlint/finlint/rules"
 	"github.com/spf13/cobra"
@@ -188,11 +189,11 @@ func (s *submitter) due(r *finlint.Result) (bool, string) {
 
 // start begins the submission of r, if it is due, and returns a channel
 // that yields r with its Submission set.
-func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.Result {
-	out := make(chan finlint.Result, 1)
-	ok, why := s.due(&r)
+func (s *submitter) start(ctx context.Context, r report.Result) <-chan report.Result {
+	out := make(chan report.Result, 1)
+	ok, why := s.due(&r.Result)
 	if !ok {
-		r.Submission = &finlint.Submission{Status: "not-sent", Error: why}
+		r.Submission = &report.Submission{Status: "not-sent", Error: why}
 		out <- r
 		return out
 	}
@@ -210,7 +211,7 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 	}
 	s.mu.Unlock()
 	if dup {
-		r.Submission = &finlint.Submission{Status: "not-sent", Due: true, Error: "the same bytes as " + first + ", which this run handles once"}
+		r.Submission = &report.Submission{Status: "not-sent", Due: true, Error: "the same bytes as " + first + ", which this run handles once"}
 		out <- r
 		return out
 	}
@@ -225,7 +226,7 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 	select {
 	case s.sem <- struct{}{}:
 	case <-ctx.Done():
-		r.Submission = &finlint.Submission{Status: "not-sent", Due: true, Error: "the run was stopped"}
+		r.Submission = &report.Submission{Status: "not-sent", Due: true, Error: "the run was stopped"}
 		out <- r
 		return out
 	}
@@ -240,32 +241,32 @@ func (s *submitter) start(ctx context.Context, r finlint.Result) <-chan finlint.
 
 // fromJournal returns the submission an earlier run recorded, or nil when
 // the payload may be sent.
-func (s *submitter) fromJournal(key string) *finlint.Submission {
+func (s *submitter) fromJournal(key string) *report.Submission {
 	e, ok := s.journal.Lookup(key)
 	if !ok || e.Status.MaySend() || (e.Status == finapi.StatusAbsent && s.resendAbsent) {
 		return nil
 	}
 	switch e.Status {
 	case finapi.StatusCreated:
-		return &finlint.Submission{Status: "skipped", HTTPStatus: e.HTTPStatus, CustomerID: e.CustomerID, TOSPoliciesURL: e.TosPoliciesURL,
+		return &report.Submission{Status: "skipped", HTTPStatus: e.HTTPStatus, CustomerID: e.CustomerID, TOSPoliciesURL: e.TosPoliciesURL,
 			Error: "created by an earlier run (" + e.Time.UTC().Format(time.RFC3339) + ")"}
 	case finapi.StatusAbsent:
-		return &finlint.Submission{Status: "not-sent",
+		return &report.Submission{Status: "not-sent",
 			Error: "an earlier run sent it and the API was found to hold no such customer; --resend-absent sends it again"}
 	default: // pending with no outcome, or unknown
-		return &finlint.Submission{Status: "unknown", HTTPStatus: e.HTTPStatus,
+		return &report.Submission{Status: "unknown", HTTPStatus: e.HTTPStatus,
 			Error: "an earlier run sent it and never learnt the outcome; finlint journal reconcile settles it"}
 	}
 }
 
 // send sends r; the caller holds a slot of s.sem.
-func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
+func (s *submitter) send(ctx context.Context, r *report.Result, key string) {
 	if err := s.stopped(); err != nil {
-		r.Submission = &finlint.Submission{Status: "not-sent", Error: "not sent: " + err.Error()}
+		r.Submission = &report.Submission{Status: "not-sent", Error: "not sent: " + err.Error()}
 		return
 	}
 	if err := s.limiter.wait(ctx); err != nil {
-		r.Submission = &finlint.Submission{Status: "not-sent", Error: "the run was stopped"}
+		r.Submission = &report.Submission{Status: "not-sent", Error: "the run was stopped"}
 		return
 	}
 	// The kind decides the endpoint and how reconcile finds the customer.
@@ -273,17 +274,17 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 	// due; this only guards against sending one anyway.
 	kind := r.Kind
 	if _, ok := finapi.CreatePath(kind); !ok {
-		r.Submission = &finlint.Submission{Status: "not-sent", Error: "no endpoint for payloads of kind " + strconv.Quote(kind)}
+		r.Submission = &report.Submission{Status: "not-sent", Error: "no endpoint for payloads of kind " + strconv.Quote(kind)}
 		return
 	}
 	match, err := finapi.MatchFields(kind, r.Data)
 	if err != nil {
-		r.Submission = &finlint.Submission{Status: "not-sent", Error: err.Error()}
+		r.Submission = &report.Submission{Status: "not-sent", Error: err.Error()}
 		return
 	}
 	if err := s.journal.PendingEntry(finapi.Entry{Key: key, Source: r.Source, Record: r.Record, Kind: kind, API: s.api, Match: match}); err != nil {
 		// Without the pending line on disk the request must not leave.
-		r.Submission = &finlint.Submission{Status: "not-sent", Error: "journal: " + err.Error()}
+		r.Submission = &report.Submission{Status: "not-sent", Error: "journal: " + err.Error()}
 		s.stop(fmt.Errorf("journal: %w", err))
 		return
 	}
@@ -291,12 +292,12 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 	sent := res.Kind != finapi.NotSent
 	entry := finapi.EntryFor(res, err)
 	entry.Source, entry.Record = r.Source, r.Record
-	entry.Error = scrub(r, entry.Error) // the API may quote the payload back
+	entry.Error = scrub(&r.Result, entry.Error) // the API may quote the payload back
 	jerr := s.journal.Outcome(key, entry)
 	if errors.Is(err, finapi.ErrUnauthorized) {
 		s.stop(err)
 	}
-	sub := &finlint.Submission{HTTPStatus: res.HTTPStatus, CustomerID: res.CustomerID, TOSPoliciesURL: res.TosPoliciesURL, Sent: sent}
+	sub := &report.Submission{HTTPStatus: res.HTTPStatus, CustomerID: res.CustomerID, TOSPoliciesURL: res.TosPoliciesURL, Sent: sent}
 	switch res.Kind {
 	case finapi.Created:
 		sub.Status = "created"
@@ -320,7 +321,7 @@ func (s *submitter) send(ctx context.Context, r *finlint.Result, key string) {
 		for _, fe := range res.FieldErrors {
 			fs = append(fs, rules.Finding{Rule: rules.APIError.ID, Severity: rules.APIError.Severity, Path: fe.Pointer, Message: "the API refused it: " + fe.Message})
 		}
-		annotate(s.linter, r, fs)
+		annotate(s.linter, &r.Result, fs)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/rules"
 )
 
@@ -45,7 +44,7 @@ func (g *githubFormat) command(level, file string, line, col int, title, msg str
 	b.WriteString(strings.Join(props, ",") + "::" + clean(ghData.Replace(msg)) + "\n")
 }
 
-func (g *githubFormat) Result(r *finlint.Result) error {
+func (g *githubFormat) Result(r *Result) error {
 	g.buf.Reset()
 	if r.Error != "" {
 		g.command("error", r.Source, r.Record, 0, "finlint", r.Error)

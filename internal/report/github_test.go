@@ -21,13 +21,13 @@ func TestGitHub(t *testing.T) {
 }
 
 func TestGitHubEscaping(t *testing.T) {
-	rs := []*finlint.Result{
-		{Source: "dir,x/a:b%.json", Findings: []rules.Finding{{
+	rs := []*Result{
+		{Result: finlint.Result{Source: "dir,x/a:b%.json", Findings: []rules.Finding{{
 			Rule: "r", Severity: rules.Error, Message: "100% wrong\r\nsecond: line, \x1b[1m", Line: 1, Column: 2,
-		}}},
-		{Source: "-", Findings: []rules.Finding{{Rule: "r", Severity: rules.Info, Message: "m", Line: 1, Column: 1}}},
-		{Source: "lost.ndjson", Record: 9, Valid: true, Submission: &finlint.Submission{Status: "unknown", Error: "timeout"}},
-		{Source: "ok.json", Valid: true, Submission: &finlint.Submission{Status: "skipped"}},
+		}}}},
+		{Result: finlint.Result{Source: "-", Findings: []rules.Finding{{Rule: "r", Severity: rules.Info, Message: "m", Line: 1, Column: 1}}}},
+		{Result: finlint.Result{Source: "lost.ndjson", Record: 9, Valid: true}, Submission: &Submission{Status: "unknown", Error: "timeout"}},
+		{Result: finlint.Result{Source: "ok.json", Valid: true}, Submission: &Submission{Status: "skipped"}},
 	}
 	want := "" +
 		"::error file=dir%2Cx/a%3Ab%25.json,line=1,col=2,title=r::100%25 wrong%0D%0Asecond: line, \uFFFD[1m\n" +

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/rules"
 )
 
@@ -14,16 +13,16 @@ import (
 // spelled out rather than taken from finlint.Result so that nothing but
 // these keys, and never the payload's bytes, can reach the output.
 type jsonResult struct {
-	Source     string              `json:"source"`
-	Record     int                 `json:"record,omitempty"`
-	Kind       string              `json:"kind,omitempty"`
-	Valid      bool                `json:"valid"`
-	Findings   []rules.Finding     `json:"findings"`
-	Submission *finlint.Submission `json:"submission,omitempty"`
-	Error      string              `json:"error,omitempty"`
+	Source     string          `json:"source"`
+	Record     int             `json:"record,omitempty"`
+	Kind       string          `json:"kind,omitempty"`
+	Valid      bool            `json:"valid"`
+	Findings   []rules.Finding `json:"findings"`
+	Submission *Submission     `json:"submission,omitempty"`
+	Error      string          `json:"error,omitempty"`
 }
 
-func toJSONResult(r *finlint.Result) jsonResult {
+func toJSONResult(r *Result) jsonResult {
 	out := jsonResult{
 		Source:     r.Source,
 		Record:     r.Record,
@@ -70,7 +69,7 @@ func (j *jsonFormat) Start() error {
 	return err
 }
 
-func (j *jsonFormat) Result(r *finlint.Result) error {
+func (j *jsonFormat) Result(r *Result) error {
 	b, err := marshal(toJSONResult(r), "    ", "  ")
 	if err != nil {
 		return fmt.Errorf("encoding result for %s: %w", r.Source, err)

@@ -150,9 +150,9 @@ func TestJSONStreams(t *testing.T) {
 
 // A nil findings slice still prints as [] so consumers can range over it.
 func TestJSONFindingsNeverNull(t *testing.T) {
-	r := &finlint.Result{Source: "a.json", Valid: true}
+	r := &Result{Result: finlint.Result{Source: "a.json", Valid: true}}
 	for _, n := range []string{"json", "ndjson"} {
-		out := run(t, n, Options{}, []*finlint.Result{r})
+		out := run(t, n, Options{}, []*Result{r})
 		assert.NotContains(t, out, "null", n)
 		assert.Contains(t, out, `"findings":`, n)
 	}
@@ -197,5 +197,5 @@ func TestNDJSONMatchesJSONResults(t *testing.T) {
 
 func TestNDJSONNoResults(t *testing.T) {
 	assert.Equal(t, `{"summary":{"payloads":0,"valid":0,"invalid":0,"errors":0,"warnings":0,"infos":0,"submitted":0}}`+"\n",
-		run(t, "ndjson", Options{}, []*finlint.Result{}))
+		run(t, "ndjson", Options{}, []*Result{}))
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/rules"
 )
 
@@ -70,7 +69,7 @@ func newJUnit(w io.Writer, o Options) Format {
 
 func (j *junitFormat) Start() error { return nil }
 
-func (j *junitFormat) Result(r *finlint.Result) error {
+func (j *junitFormat) Result(r *Result) error {
 	s := j.bySrc[r.Source]
 	if s == nil {
 		s = &junitSuite{Name: r.Source}

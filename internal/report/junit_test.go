@@ -128,7 +128,7 @@ func TestJUnit(t *testing.T) {
 // failure lists each failing rule once.
 func TestJUnitGroupsBySource(t *testing.T) {
 	rs := fixtures()
-	rs = append(rs, &finlint.Result{Source: "valid.json", Record: 0, Findings: append(rs[1].Findings[:1:1], rs[2].Findings[0], rs[1].Findings[0])})
+	rs = append(rs, &Result{Result: finlint.Result{Source: "valid.json", Record: 0, Findings: append(rs[1].Findings[:1:1], rs[2].Findings[0], rs[1].Findings[0])}})
 	var doc readSuites
 	require.NoError(t, xml.Unmarshal([]byte(run(t, "junit", Options{}, rs)), &doc))
 	require.Len(t, doc.Suites, 4)
@@ -152,9 +152,9 @@ func TestJUnitNoResults(t *testing.T) {
 
 // Characters XML cannot carry are replaced, so the document stays readable.
 func TestJUnitInvalidXMLCharacters(t *testing.T) {
-	r := &finlint.Result{Source: "a\x01.json", Error: "bad byte \x00 here"}
+	r := &Result{Result: finlint.Result{Source: "a\x01.json", Error: "bad byte \x00 here"}}
 	var doc readSuites
-	require.NoError(t, xml.Unmarshal([]byte(run(t, "junit", Options{}, []*finlint.Result{r})), &doc))
+	require.NoError(t, xml.Unmarshal([]byte(run(t, "junit", Options{}, []*Result{r})), &doc))
 	require.Len(t, doc.Suites, 1)
 	assert.Equal(t, "a\uFFFD.json", doc.Suites[0].Name)
 }

@@ -3,8 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-
-	"github.com/finlint/finlint"
 )
 
 // ndjsonFormat writes each result on one line as it finishes, then one
@@ -15,7 +13,7 @@ func newNDJSON(w io.Writer, _ Options) Format { return &ndjsonFormat{w: w} }
 
 func (n *ndjsonFormat) Start() error { return nil }
 
-func (n *ndjsonFormat) Result(r *finlint.Result) error {
+func (n *ndjsonFormat) Result(r *Result) error {
 	b, err := marshal(toJSONResult(r), "", "")
 	if err != nil {
 		return fmt.Errorf("encoding result for %s: %w", r.Source, err)

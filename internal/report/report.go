@@ -16,7 +16,31 @@ import (
 	"github.com/finlint/finlint/rules"
 )
 
-// Submission statuses, as finlint.Submission.Status spells them.
+// Result is what a format prints of one payload: its lint result and,
+// when it was due for submission, what became of it.
+type Result struct {
+	finlint.Result
+	// Submission is set only when the payload was due for submission.
+	Submission *Submission `json:"submission,omitempty"`
+}
+
+// Submission is what happened when a payload was sent to the API.
+type Submission struct {
+	// Status is created, skipped, failed, unknown or not-sent.
+	Status         string `json:"status"`
+	HTTPStatus     int    `json:"http_status,omitempty"`
+	CustomerID     string `json:"customer_id,omitempty"`
+	TOSPoliciesURL string `json:"tos_policies_url,omitempty"`
+	Error          string `json:"error,omitempty"`
+	// Sent is true when this run sent the request (whatever came of it);
+	// the summary's "submitted" counts these.
+	Sent bool `json:"-"`
+	// Due is true when the payload passed and was meant to be sent: one
+	// that then ends anything but created or skipped fails the run.
+	Due bool `json:"-"`
+}
+
+// Submission statuses, as Submission.Status spells them.
 const (
 	statusCreated = "created"
 	statusSkipped = "skipped"
@@ -54,7 +78,7 @@ type Summary struct {
 }
 
 // Add counts one result.
-func (s *Summary) Add(r *finlint.Result) {
+func (s *Summary) Add(r *Result) {
 	s.Payloads++
 	if r.Kind != "" {
 		if s.Kinds == nil {
@@ -132,7 +156,7 @@ func (o *Options) severityOf(r *rules.Rule) rules.Severity {
 // use.
 type Format interface {
 	Start() error
-	Result(r *finlint.Result) error
+	Result(r *Result) error
 	Finish(s Summary) error
 }
 
@@ -183,7 +207,7 @@ func where(source string, f *rules.Finding) string {
 
 // resultWhere names a whole payload: its source, and its line when it is an
 // NDJSON record.
-func resultWhere(r *finlint.Result) string {
+func resultWhere(r *Result) string {
 	if r.Record > 0 {
 		return r.Source + ":" + strconv.Itoa(r.Record)
 	}
@@ -198,7 +222,7 @@ func findingLine(source string, f *rules.Finding) string {
 
 // submissionLine says what happened to a payload that was due for
 // submission, for the human-readable formats.
-func submissionLine(s *finlint.Submission) string {
+func submissionLine(s *Submission) string {
 	var parts []string
 	if s.HTTPStatus != 0 {
 		parts = append(parts, "HTTP "+strconv.Itoa(s.HTTPStatus))

@@ -18,10 +18,10 @@ const leak = "PAYLOAD-BYTES-MUST-NOT-LEAK"
 
 // fixtures are a run over two plain files, three NDJSON records and an input
 // that could not be read.
-func fixtures() []*finlint.Result {
-	return []*finlint.Result{
-		{Source: "valid.json", Valid: true, Findings: []rules.Finding{}, Data: []byte(leak)},
-		{Source: "bad/maría 1.json", Data: []byte(leak), Findings: []rules.Finding{
+func fixtures() []*Result {
+	return []*Result{
+		{Result: finlint.Result{Source: "valid.json", Valid: true, Findings: []rules.Finding{}, Data: []byte(leak)}},
+		{Result: finlint.Result{Source: "bad/maría 1.json", Data: []byte(leak), Findings: []rules.Finding{
 			{
 				Rule: "email-lowercase", Severity: rules.Error, Path: "/basic_info/email",
 				Message: `email "José@Example.com" has upper-case letters; the API accepts only lowercase`,
@@ -38,22 +38,21 @@ func fixtures() []*finlint.Result {
 				Message: "document type PASSPORT, unusual for: USA", Line: 12, Column: 16,
 				Context: `"city": "東京都", "x": 1`, ContextColumn: 16,
 			},
-		}},
-		{Source: "batch.ndjson", Record: 3, Data: []byte(leak), Findings: []rules.Finding{{
+		}}},
+		{Result: finlint.Result{Source: "batch.ndjson", Record: 3, Data: []byte(leak), Findings: []rules.Finding{{
 			Rule: "json-syntax", Severity: rules.Error, Path: "",
 			Message: `expected a value, found "}" (<bad> & worse)`, Line: 3, Column: 22,
 			Context: `{"verification_type":}`, ContextColumn: 22,
-		}}},
-		{Source: "batch.ndjson", Record: 4, Valid: true, Data: []byte(leak), Submission: &finlint.Submission{
+		}}}},
+		{Result: finlint.Result{Source: "batch.ndjson", Record: 4, Valid: true, Data: []byte(leak)}, Submission: &Submission{
 			Status: "created", HTTPStatus: 200, CustomerID: "cus_123", TOSPoliciesURL: "https://sandbox.fin.com/tos/abc", Sent: true,
 		}},
-		{Source: "batch.ndjson", Record: 5, Valid: true, Findings: []rules.Finding{}, Data: []byte(leak),
-			Submission: &finlint.Submission{Status: "failed", HTTPStatus: 500, Error: "internal server error", Sent: true}},
-		{Source: "missing.json", Error: "cannot read input: open missing.json: no such file or directory"},
+		{Result: finlint.Result{Source: "batch.ndjson", Record: 5, Valid: true, Findings: []rules.Finding{}, Data: []byte(leak)}, Submission: &Submission{Status: "failed", HTTPStatus: 500, Error: "internal server error", Sent: true}},
+		{Result: finlint.Result{Source: "missing.json", Error: "cannot read input: open missing.json: no such file or directory"}},
 	}
 }
 
-func summarize(rs []*finlint.Result) Summary {
+func summarize(rs []*Result) Summary {
 	var s Summary
 	for _, r := range rs {
 		s.Add(r)
@@ -62,7 +61,7 @@ func summarize(rs []*finlint.Result) Summary {
 }
 
 // run feeds results through the named format as the command line does.
-func run(t *testing.T, name string, o Options, rs []*finlint.Result) string {
+func run(t *testing.T, name string, o Options, rs []*Result) string {
 	t.Helper()
 	var b bytes.Buffer
 	f, err := New(name, &b, o)
@@ -84,11 +83,11 @@ func TestSummaryAdd(t *testing.T) {
 	assert.Equal(t, s.Payloads, s.Valid+s.Invalid+s.Unreadable)
 
 	var more Summary
-	for _, sub := range []finlint.Submission{
+	for _, sub := range []Submission{
 		{Status: "created", Sent: true}, {Status: "skipped"}, {Status: "failed", Sent: true},
 		{Status: "unknown", Sent: true}, {Status: "unknown"}, {Status: "not-sent"}, {Status: "skipped"},
 	} {
-		more.Add(&finlint.Result{Source: "x", Valid: true, Submission: &sub})
+		more.Add(&Result{Result: finlint.Result{Source: "x", Valid: true}, Submission: &sub})
 	}
 	assert.Equal(t, Summary{
 		Payloads: 7, Valid: 7, Submitted: 3, Created: 1, Skipped: 2, Failed: 1, Unknown: 1, NotSent: 1, Unsettled: 1,

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/rules"
 )
 
@@ -167,7 +166,7 @@ func newSARIF(w io.Writer, o Options) Format {
 
 func (s *sarifFormat) Start() error { return nil }
 
-func (s *sarifFormat) Result(r *finlint.Result) error {
+func (s *sarifFormat) Result(r *Result) error {
 	stdin, ndjson := r.Source == "-", r.Record > 0
 	s.stdinNDJSON = s.stdinNDJSON || stdin && ndjson
 	if r.Error != "" {

@@ -271,7 +271,7 @@ func uris(t *testing.T, out string) (results, notes []string) {
 // default name, by how it was read.
 func TestSARIFStandardInput(t *testing.T) {
 	finding := []rules.Finding{{Rule: "r", Severity: rules.Warning, Line: 1, Column: 1, Message: "m"}}
-	out := run(t, "sarif", Options{}, []*finlint.Result{{Source: "-", Findings: finding}})
+	out := run(t, "sarif", Options{}, []*Result{{Result: finlint.Result{Source: "-", Findings: finding}}})
 	validateSARIF(t, out)
 	res, _ := uris(t, out)
 	assert.Equal(t, []string{"stdin.json"}, res)
@@ -279,10 +279,10 @@ func TestSARIFStandardInput(t *testing.T) {
 
 	// NDJSON: a read error on the first record comes before any record
 	// said what standard input is; its note is named like the results.
-	out = run(t, "sarif", Options{}, []*finlint.Result{
-		{Source: "-", Error: "cannot read input: bad"},
-		{Source: "-", Record: 2, Findings: finding},
-		{Source: "stdin.json", Error: "cannot read input: gone"},
+	out = run(t, "sarif", Options{}, []*Result{
+		{Result: finlint.Result{Source: "-", Error: "cannot read input: bad"}},
+		{Result: finlint.Result{Source: "-", Record: 2, Findings: finding}},
+		{Result: finlint.Result{Source: "stdin.json", Error: "cannot read input: gone"}},
 	})
 	validateSARIF(t, out)
 	res, notes := uris(t, out)
@@ -306,12 +306,12 @@ func fingerprints(t *testing.T, out string) []string {
 // findings at other lines and records keep theirs, and findings that share
 // rule, source and pointer are numbered in order.
 func TestSARIFFingerprints(t *testing.T) {
-	at := func(source string, record int, rule, path string, line int) *finlint.Result {
-		return &finlint.Result{Source: source, Record: record, Findings: []rules.Finding{
+	at := func(source string, record int, rule, path string, line int) *Result {
+		return &Result{Result: finlint.Result{Source: source, Record: record, Findings: []rules.Finding{
 			{Rule: rule, Severity: rules.Error, Path: path, Line: line, Column: 3, Message: "m"},
-		}}
+		}}}
 	}
-	first := fingerprints(t, run(t, "sarif", Options{}, []*finlint.Result{
+	first := fingerprints(t, run(t, "sarif", Options{}, []*Result{
 		at("a.ndjson", 2, "email-lowercase", "/basic_info/email", 2),
 		at("a.ndjson", 5, "email-lowercase", "/basic_info/email", 5),
 		at("a.ndjson", 5, "email-lowercase", "/basic_info/phone", 5),
@@ -336,7 +336,7 @@ func TestSARIFFingerprints(t *testing.T) {
 	}
 
 	// Lines added above: other lines and records, the same fingerprints.
-	again := fingerprints(t, run(t, "sarif", Options{}, []*finlint.Result{
+	again := fingerprints(t, run(t, "sarif", Options{}, []*Result{
 		at("a.ndjson", 12, "email-lowercase", "/basic_info/email", 12),
 		at("a.ndjson", 15, "email-lowercase", "/basic_info/email", 15),
 		at("a.ndjson", 15, "email-lowercase", "/basic_info/phone", 15),

@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/text/width"
 
-	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/rules"
 )
 
@@ -54,7 +53,7 @@ func (t *textFormat) severity(s rules.Severity) string {
 	return t.paint(style, s.String())
 }
 
-func (t *textFormat) Result(r *finlint.Result) error {
+func (t *textFormat) Result(r *Result) error {
 	b := &t.buf
 	b.Reset()
 	src := clean(r.Source)

@@ -37,38 +37,38 @@ func TestTextQuiet(t *testing.T) {
 	assert.NotContains(t, out, "payloads")
 	assert.Contains(t, out, "(email-lowercase)\n")
 
-	assert.Empty(t, run(t, "text", Options{Quiet: true}, []*finlint.Result{{Source: "ok.json", Valid: true}}),
+	assert.Empty(t, run(t, "text", Options{Quiet: true}, []*Result{{Result: finlint.Result{Source: "ok.json", Valid: true}}}),
 		"a valid payload prints nothing")
 }
 
 func TestTextColor(t *testing.T) {
-	r := &finlint.Result{Source: "a.json", Findings: []rules.Finding{
+	r := &Result{Result: finlint.Result{Source: "a.json", Findings: []rules.Finding{
 		{Rule: "r1", Severity: rules.Error, Message: "m1", Line: 1, Column: 2, Context: "{x}", ContextColumn: 2},
 		{Rule: "r2", Severity: rules.Warning, Message: "m2", Line: 1, Column: 3},
 		{Rule: "r3", Severity: rules.Info, Message: "m3", Line: 1, Column: 1},
-	}}
+	}}}
 	want := "" +
 		"a.json:1:2: \x1b[1;31merror\x1b[0m: m1 (\x1b[2mr1\x1b[0m)\n" +
 		"{x}\n" +
 		" \x1b[1;32m^\x1b[0m\n" +
 		"a.json:1:3: \x1b[1;33mwarning\x1b[0m: m2 (\x1b[2mr2\x1b[0m)\n" +
 		"a.json:1:1: \x1b[1;36minfo\x1b[0m: m3 (\x1b[2mr3\x1b[0m)\n"
-	assert.Equal(t, want, run(t, "text", Options{Color: true, Quiet: true}, []*finlint.Result{r}))
+	assert.Equal(t, want, run(t, "text", Options{Color: true, Quiet: true}, []*Result{r}))
 	assert.NotContains(t, run(t, "text", Options{}, fixtures()), "\x1b")
 }
 
 // Payload text must not reach the terminal as escape sequences.
 func TestTextCleansControlCharacters(t *testing.T) {
-	r := &finlint.Result{Source: "a.json", Findings: []rules.Finding{{
+	r := &Result{Result: finlint.Result{Source: "a.json", Findings: []rules.Finding{{
 		Rule: "r", Severity: rules.Error, Message: "bad \x1b]0;title\x07", Line: 2, Column: 4,
 		Context: "\x1b[2J\"x\"", ContextColumn: 5, Suggestion: "s\x1b",
-	}}}
+	}}}}
 	want := "" +
 		"a.json:2:4: error: bad \uFFFD]0;title\uFFFD (r)\n" +
 		"\uFFFD[2J\"x\"\n" +
 		"    ^\n" +
 		"    suggestion: s\uFFFD\n"
-	assert.Equal(t, want, run(t, "text", Options{Quiet: true}, []*finlint.Result{r}))
+	assert.Equal(t, want, run(t, "text", Options{Quiet: true}, []*Result{r}))
 }
 
 func TestCaretPrefix(t *testing.T) {
