@@ -74,3 +74,49 @@ func TestRulesTolerateAnyShapeOfEveryKind(t *testing.T) {
 		}
 	}
 }
+
+// The rules whose checks read other fields in a business payload than in
+// an individual's document a business example; every example a rule has
+// for another kind behaves as documented.
+var businessExamples = []string{
+	"email-lowercase", "email-format", "phone-format", "country-code", "subdivision-code",
+	"transliteration-missing", "duplicate-source-of-fund", "reference-id", "integer-range",
+	"non-ascii", "required-field", "reliance-verification",
+}
+
+func TestEveryKindOfARuleHasExamples(t *testing.T) {
+	for _, id := range businessExamples {
+		r := rules.Lookup(kinds.Rules(), id)
+		require.NotNil(t, r, id)
+		_, _, ok := r.ExamplesFor("business-v2", false)
+		assert.True(t, ok, "%s has no business-v2 example", id)
+	}
+	for _, r := range kinds.Rules() {
+		if r.External || r == rules.SchemaOther || r.Bad.Raw != "" || r.Bad.NoKind {
+			continue
+		}
+		first := true
+		for _, k := range kinds.All() {
+			if !r.AppliesTo(k) {
+				continue
+			}
+			bad, good, ok := r.ExamplesFor(k.Name, first)
+			first = false
+			if !ok {
+				continue // explain shows the first kind's examples only
+			}
+			fs, err := rules.RunExample(k, r, bad)
+			require.NoError(t, err, r.ID)
+			assert.NotEmpty(t, fs, "%s: the failing %s example yields a finding", r.ID, k.Name)
+			for _, f := range fs {
+				assert.Equal(t, r.ID, f.Rule)
+			}
+			fs, err = rules.RunExample(k, r, good)
+			require.NoError(t, err, r.ID)
+			assert.Empty(t, fs, "%s: the fixed %s example yields no finding", r.ID, k.Name)
+		}
+		for _, e := range r.KindExamples {
+			assert.True(t, r.AppliesTo(kinds.Lookup(e.Kind)) && kinds.Lookup(e.Kind) != nil, "%s: an example of %s, which it does not check", r.ID, e.Kind)
+		}
+	}
+}

@@ -27,6 +27,11 @@ name, in English or a few other languages ("Deutschland" gives DEU). It is
 only ever a code from the vendor's list.`,
 	Bad:  Example{Patch: `{"basic_info": {"country_of_residence": "US"}}`},
 	Good: Example{Patch: `{"basic_info": {"country_of_residence": "USA"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"country_of_incorporation": "US"}}`},
+		Good: Example{Patch: `{"basic_info": {"country_of_incorporation": "USA"}}`},
+	}},
 	Run: func(p *Pass) {
 		p.eachOf(p.roles().Countries, func(ptr string, v *jsondoc.Value) {
 			s, ok := v.Text()

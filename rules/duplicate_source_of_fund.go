@@ -26,6 +26,11 @@ reported at its own position; the suggestion is the whole array without the
 repeats, in its original order. Check that no intended source got lost.`,
 	Bad:  Example{Patch: `{"financial_profile": {"source_of_fund_ids": [1, 5, 1]}}`},
 	Good: Example{Patch: `{"financial_profile": {"source_of_fund_ids": [1, 5]}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"financial_profile": {"source_of_wealth_ids": [2, 2]}}`},
+		Good: Example{Patch: `{"financial_profile": {"source_of_wealth_ids": [2]}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, ref := range p.roles().References {
 			if ref.List {

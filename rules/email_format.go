@@ -53,6 +53,11 @@ When the only fault is white space around the address, the suggestion is the
 trimmed address.`,
 	Bad:  Example{Patch: `{"basic_info": {"email": "maria.garcia@example"}}`},
 	Good: Example{Patch: `{"basic_info": {"email": "maria.garcia@example.com"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"email": "finance@harborpoint"}}`},
+		Good: Example{Patch: `{"basic_info": {"email": "finance@harborpoint.example.com"}}`},
+	}},
 	Run: func(p *Pass) {
 		p.eachOf(p.roles().Emails, func(ptr string, v *jsondoc.Value) {
 			email, ok := v.Text()

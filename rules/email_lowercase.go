@@ -21,6 +21,11 @@ is otherwise well formed (email-format judges that). The suggestion is the
 lowercased address.`,
 	Bad:  Example{Patch: `{"basic_info": {"email": "Maria.Garcia@Example.com"}}`},
 	Good: Example{Patch: `{"basic_info": {"email": "maria.garcia@example.com"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"email": "Finance@HarborPoint.example.com"}}`},
+		Good: Example{Patch: `{"basic_info": {"email": "finance@harborpoint.example.com"}}`},
+	}},
 	Run: func(p *Pass) {
 		p.eachOf(p.roles().Emails, func(ptr string, v *jsondoc.Value) {
 			email, ok := v.Text()

@@ -27,6 +27,11 @@ A value that is not a whole number is field-type's to report; one written
 42.0 but in range is integer-literal's.`,
 	Bad:  Example{Patch: `{"financial_profile": {"monthly_volume_usd": 1e20}}`},
 	Good: Example{Patch: `{"financial_profile": {"monthly_volume_usd": 5000}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"financial_profile": {"estimated_annual_revenue_usd": 1e400}}`},
+		Good: Example{Patch: `{"financial_profile": {"estimated_annual_revenue_usd": 4200000}}`},
+	}},
 	Run: func(p *Pass) {
 		forIntegerFields(p, func(ptr string, v *jsondoc.Value) {
 			if side := outOfInt64(v); side != "" {

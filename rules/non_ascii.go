@@ -32,6 +32,11 @@ gives "Sao Paulo"); text in another script gets none. Control characters
 are reported by control-character, not here.`,
 	Bad:  Example{Patch: `{"address": {"city": "São Paulo"}}`},
 	Good: Example{Patch: `{"address": {"city": "Sao Paulo"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"addresses": {"incorporated_address": {"city": "Zürich"}}}`},
+		Good: Example{Patch: `{"addresses": {"incorporated_address": {"city": "Zurich"}}}`},
+	}},
 	Run: func(p *Pass) {
 		if p.Doc.PlainText() {
 			return // the reader saw nothing but printable ASCII

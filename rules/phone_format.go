@@ -41,6 +41,11 @@ number without a calling code is read as a number of the country of
 residence.`,
 	Bad:  Example{Patch: `{"basic_info": {"phone": "+1 415-555-2671"}}`},
 	Good: Example{Patch: `{"basic_info": {"phone": "+14155552671"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"phone": "+1 212-555-0148"}}`},
+		Good: Example{Patch: `{"basic_info": {"phone": "+12125550148"}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, role := range p.roles().Phones {
 			kind.Each(p.Root(), role.Ptr, func(ptr string, v *jsondoc.Value) {

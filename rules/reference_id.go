@@ -33,6 +33,11 @@ catalogue is not cached its ids are not checked at all (reference-catalogue
 says so).`,
 	Bad:  Example{Patch: `{"financial_profile": {"occupation_id": 999999}}`},
 	Good: Example{Patch: `{"financial_profile": {"occupation_id": 42}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"financial_profile": {"source_of_wealth_ids": [99]}}`},
+		Good: Example{Patch: `{"financial_profile": {"source_of_wealth_ids": [2]}}`},
+	}},
 	Run: func(p *Pass) {
 		if p.Catalogues == nil {
 			return

@@ -18,6 +18,11 @@ for RELIANCE. If RELIANCE is enabled for your client, say so once with
 Otherwise use STANDARD.`,
 	Bad:  Example{Patch: `{"verification_type": "RELIANCE"}`},
 	Good: Example{Patch: `{"verification_type": "STANDARD"}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"verification_type": "RELIANCE"}`},
+		Good: Example{Patch: `{"verification_type": "STANDARD"}`},
+	}},
 	Run: func(p *Pass) {
 		if p.Settings.RelianceEnabled {
 			return

@@ -21,6 +21,11 @@ The finding's path is the missing key's own path (/basic_info/email); its line
 and column point at the object that should hold it.`,
 	Bad:  Example{Patch: `{"basic_info": {"email": null}}`},
 	Good: Example{Patch: `{}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"entity_type": null}}`},
+		Good: Example{Patch: `{"basic_info": {"entity_type": "CORPORATION"}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "required-field") {
 			msg := "missing required field " + quote(field(e.Pointer))

@@ -45,6 +45,11 @@ other letter case ("us-ca"), or the subdivision's name, compared without
 regard to case or accents ("California", "Ile de France").`,
 	Bad:  Example{Patch: `{"address": {"subdivision_code": "CA"}}`},
 	Good: Example{Patch: `{"address": {"subdivision_code": "US-CA"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"addresses": {"incorporated_address": {"state": "NY", "subdivision_code": "NY"}}}`},
+		Good: Example{Patch: `{"addresses": {"incorporated_address": {"state": "US-NY", "subdivision_code": "US-NY"}}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, a := range p.roles().Addresses {
 			kind.Each(p.Root(), a.Ptr, func(at string, addr *jsondoc.Value) {

@@ -48,6 +48,11 @@ name appears in Latin letters in the customer's passport.
 Any other field with non-ASCII text is reported by non-ascii instead.`,
 	Bad:  Example{Patch: `{"basic_info": {"first_name": "José"}}`},
 	Good: Example{Patch: `{"basic_info": {"first_name": "José", "first_name_en": "Jose"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"legal_name": "Müller GmbH", "legal_name_en": null}}`},
+		Good: Example{Patch: `{"basic_info": {"legal_name": "Müller GmbH", "legal_name_en": "Muller GmbH"}}`},
+	}},
 	Run: func(p *Pass) {
 		if p.Kind == nil {
 			return
