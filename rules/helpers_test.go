@@ -29,7 +29,6 @@ type runOpt func(*Pass)
 func withSettings(s Settings) runOpt     { return func(p *Pass) { p.Settings = s } }
 func withCatalogues(c Catalogues) runOpt { return func(p *Pass) { p.Catalogues = c } }
 func withNow(t time.Time) runOpt         { return func(p *Pass) { p.Now = t } }
-func withKind(k *kind.Kind) runOpt       { return func(p *Pass) { p.Kind = k } }
 
 // ReferencePayload is the individual kind's reference payload, which most
 // rule tests patch.
