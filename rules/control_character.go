@@ -28,6 +28,11 @@ between two words becomes one space ("Apt 4B\nFloor 2" gives
 never printed in full.`,
 	Bad:  Example{Patch: `{"address": {"street_line_2": "Apt 4B\nFloor 2"}}`},
 	Good: Example{Patch: `{"address": {"street_line_2": "Apt 4B Floor 2"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"addresses": {"incorporated_address": {"street_line_2": "Suite 4120\nFloor 41"}}}`},
+		Good: Example{Patch: `{"addresses": {"incorporated_address": {"street_line_2": "Suite 4120, Floor 41"}}}`},
+	}},
 	Run: func(p *Pass) {
 		if p.Doc.PlainText() {
 			return // the reader saw nothing but printable ASCII

@@ -20,6 +20,11 @@ Where the value is an unambiguous other spelling of a date (1990/04/15,
 and month orders such as 04/05/1990 are ambiguous and get no suggestion.`,
 	Bad:  Example{Patch: `{"basic_info": {"dob": "1990-02-30"}}`},
 	Good: Example{Patch: `{"basic_info": {"dob": "1990-04-15"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"incorporation_date": "2016-02-30"}}`},
+		Good: Example{Patch: `{"basic_info": {"incorporation_date": "2016-03-14"}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "date-format") {
 			f := Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message}

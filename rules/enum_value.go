@@ -19,6 +19,11 @@ an unambiguous start of one word ("F"), the suggestion gives the right one.
 Country codes are checked by country-code instead.`,
 	Bad:  Example{Patch: `{"basic_info": {"gender": "Female"}}`},
 	Good: Example{Patch: `{"basic_info": {"gender": "FEMALE"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"entity_type": "Corporation"}}`},
+		Good: Example{Patch: `{"basic_info": {"entity_type": "CORPORATION"}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "enum-value") {
 			f := Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message}

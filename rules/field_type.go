@@ -22,6 +22,11 @@ ids sent as strings ("42"). Where the value converts without loss, the
 suggestion gives it in the right type.`,
 	Bad:  Example{Patch: `{"address": {"postal_code": 94103}}`},
 	Good: Example{Patch: `{"address": {"postal_code": "94103"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"addresses": {"incorporated_address": {"postal_code": 10118}}}`},
+		Good: Example{Patch: `{"addresses": {"incorporated_address": {"postal_code": "10118"}}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "field-type") {
 			f := Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message}

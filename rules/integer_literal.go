@@ -22,6 +22,11 @@ integer-range error.)
 The suggestion gives the plain form.`,
 	Bad:  Example{Patch: `{"financial_profile": {"occupation_id": 42.0}}`},
 	Good: Example{Patch: `{"financial_profile": {"occupation_id": 42}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"financial_profile": {"expected_monthly_transaction_count": 40.0}}`},
+		Good: Example{Patch: `{"financial_profile": {"expected_monthly_transaction_count": 40}}`},
+	}},
 	Run: func(p *Pass) {
 		forIntegerFields(p, func(ptr string, v *jsondoc.Value) {
 			if !strings.ContainsAny(v.Str, ".eE") || outOfInt64(v) != "" {

@@ -11,6 +11,11 @@ financial_profile.source_of_fund_ids at least one source-of-funds id. An empty
 array is rejected just as a missing one is.`,
 	Bad:  Example{Patch: `{"financial_profile": {"source_of_fund_ids": []}}`},
 	Good: Example{Patch: `{"financial_profile": {"source_of_fund_ids": [1]}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"associated_parties": []}`},
+		Good: Example{Patch: `{}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "min-items") {
 			p.Report(Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message})

@@ -18,6 +18,11 @@ unset template variable usually arrive.
 Fill the value in, or leave an optional field (middle_name) out altogether.`,
 	Bad:  Example{Patch: `{"basic_info": {"middle_name": " "}}`},
 	Good: Example{Patch: `{"basic_info": {"middle_name": null}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"description": " "}}`},
+		Good: Example{Patch: `{"basic_info": {"description": "Custom software development"}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "non-blank") {
 			p.Report(Finding{Path: e.Pointer, Message: label(e.Pointer) + " must not be blank"})

@@ -10,6 +10,11 @@ var NumberRange = &Rule{
 dollars, zero or more. A negative amount is rejected.`,
 	Bad:  Example{Patch: `{"financial_profile": {"monthly_volume_usd": -5000}}`},
 	Good: Example{Patch: `{"financial_profile": {"monthly_volume_usd": 5000}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"financial_profile": {"expected_monthly_deposits_usd": -350000}}`},
+		Good: Example{Patch: `{"financial_profile": {"expected_monthly_deposits_usd": 350000}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "number-range") {
 			p.Report(Finding{Path: e.Pointer, Message: label(e.Pointer) + " " + e.Message})

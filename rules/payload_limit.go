@@ -18,6 +18,11 @@ being held in memory and the next record is checked as usual.
 Split the input, or raise --max-size if the payloads really are that large.`,
 	Bad:  Example{Patch: `{"meta_data": {"blob": "AAAAAAAAAAAAAAAA"}}`, MaxSize: 1024},
 	Good: Example{Patch: `{"meta_data": {"blob": "AAAAAAAAAAAAAAAA"}}`, MaxSize: 1 << 20},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"meta_data": {"blob": "AAAAAAAAAAAAAAAA"}}`, MaxSize: 1024},
+		Good: Example{Patch: `{"meta_data": {"blob": "AAAAAAAAAAAAAAAA"}}`, MaxSize: 1 << 20},
+	}},
 	Run: func(p *Pass) {
 		switch {
 		case p.MaxSize <= 0 || p.Size <= p.MaxSize:

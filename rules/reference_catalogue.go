@@ -28,6 +28,11 @@ The failing example runs with no catalogue cached, the fixed one with all
 three.`,
 	Bad:  Example{Patch: `{}`, NoCatalogues: true},
 	Good: Example{Patch: `{}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{}`, NoCatalogues: true},
+		Good: Example{Patch: `{}`},
+	}},
 	Run: func(p *Pass) {
 		var fields, missing []string
 		for _, t := range referenceTargets(p) {

@@ -28,6 +28,11 @@ whatever the redaction setting.`,
 	Good: Example{Patch: `{"basic_info": {"tax_info": [
   {"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"},
   {"country_code": "MEX", "document_type": "RFC", "document_id": "GAGM900415AB1"}]}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "EIN", "document_id": "84-1234567"}, {"country_code": "USA", "document_type": "EIN", "document_id": "84-1234567"}]}}`},
+		Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "EIN", "document_id": "84-1234567"}]}}`},
+	}},
 	Run: func(p *Pass) {
 		p.eachTaxInfo(p.roles().TaxInfo, func(base string, entries []*jsondoc.Value) {
 			exactAt, looseAt := map[string]int{}, map[string]int{}

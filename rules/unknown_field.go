@@ -16,6 +16,11 @@ inside meta_data are free-form and never reported. When a known key is close,
 the suggestion names it.`,
 	Bad:  Example{Patch: `{"basic_info": {"first_nmae": "Maria"}}`},
 	Good: Example{Patch: `{"meta_data": {"first_nmae": "anything goes here"}}`},
+	KindExamples: []KindExample{{
+		Kind: "business-v2",
+		Bad:  Example{Patch: `{"basic_info": {"legal_nmae": "Harbor Point Software, Inc."}}`},
+		Good: Example{Patch: `{"meta_data": {"legal_nmae": "anything goes here"}}`},
+	}},
 	Run: func(p *Pass) {
 		for _, e := range schemaErrorsFor(p, "unknown-field") {
 			key := field(e.Pointer)
