@@ -20,6 +20,9 @@ the start of its day: someone born eighteen years ago today is 18, someone
 whose eighteenth birthday is tomorrow is 17. A 29 February birthday falls on
 1 March in years that are not leap years.
 
+In a business payload the same limits apply to the date of birth of each
+associated party, associated_parties[].basic_info.dob.
+
 A date of birth in the future, or today, is almost always a form default or
 a swapped field; an age over 120 usually a placeholder such as 1900-01-01.
 Ask the customer for the real date.
@@ -30,7 +33,26 @@ the others.`,
 	Good: Example{Patch: `{"basic_info": {"dob": "1990-04-15"}}`},
 	KindExamples: []KindExample{{
 		Kind: "business-v2",
-		Bad:  Example{Patch: `{"associated_parties": [{"ref": "owner-001", "basic_info": {"first_name": "Jane", "first_name_en": "Jane", "middle_name": "Marie", "middle_name_en": "Marie", "last_name": "Doe", "last_name_en": "Doe", "dob": "2015-07-09", "email": "jane.doe@harborpoint.example.com", "phone": "+12125550172", "country_of_residence": "USA", "primary_nationality": "USA", "tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "536-21-4478"}]}, "address": {"street_line_1": "245 West 72nd Street", "street_line_1_en": "245 West 72nd Street", "street_line_2": "Apt 9C", "city": "New York", "state": "US-NY", "subdivision_code": "US-NY", "postal_code": "10023", "country": "USA"}, "roles": ["shareholder", "ubo"], "ownership_info": {"designation": "Chief Executive Officer", "percentage_of_ownership": 75, "relationship_establishment_date": "2016-03-14", "has_control": true, "is_signer": true, "is_director": true}}]}`},
+		Bad: Example{Patch: `{"associated_parties": [{
+  "ref": "owner-001",
+  "basic_info": {
+    "dob": "2015-07-09",
+    "first_name": "Jane", "first_name_en": "Jane", "middle_name": "Marie", "middle_name_en": "Marie",
+    "last_name": "Doe", "last_name_en": "Doe", "email": "jane.doe@harborpoint.example.com",
+    "phone": "+12125550172", "country_of_residence": "USA", "primary_nationality": "USA",
+    "tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "536-21-4478"}]
+  },
+  "address": {
+    "street_line_1": "245 West 72nd Street", "street_line_1_en": "245 West 72nd Street",
+    "street_line_2": "Apt 9C", "city": "New York", "state": "US-NY", "subdivision_code": "US-NY",
+    "postal_code": "10023", "country": "USA"
+  },
+  "roles": ["shareholder", "ubo"],
+  "ownership_info": {
+    "designation": "Chief Executive Officer", "percentage_of_ownership": 75,
+    "relationship_establishment_date": "2016-03-14", "has_control": true, "is_signer": true, "is_director": true
+  }
+}]}`},
 		Good: Example{Patch: `{}`},
 	}},
 	Run: func(p *Pass) {

@@ -17,6 +17,14 @@ vendor's own list of 249 codes: basic_info.country_of_residence,
 primary_nationality, secondary_nationality, every
 tax_info[].country_code and address.country.
 
+In a business payload they are the company's
+basic_info.country_of_incorporation, the country of incorporated_address,
+physical_address and each associated party's address, every
+tax_info[].country_code of the company and its parties, each party's
+country_of_residence and nationalities, the registration_country_code of
+corporate shareholders and foreign branches, and
+compliance.regulated_activity.primary_authority_country_code.
+
 The API compares the code exactly, so "usa" and "Usa" are rejected, and so
 are alpha-2 codes ("US"), numeric codes and names ("Mexico"). The vendor's
 list follows ISO but has no code for Kosovo (XKX is not accepted).

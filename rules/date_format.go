@@ -15,6 +15,11 @@ var DateFormat = &Rule{
 time zone: "1990-04-15". The date must exist: 1990-02-30 and 2023-02-29 do
 not.
 
+In a business payload every date field is held to the same form:
+basic_info.incorporation_date, each associated party's dob and
+ownership_info.relationship_establishment_date, a corporate shareholder's
+incorporation_date and compliance.aml.planned_audit_date.
+
 Where the value is an unambiguous other spelling of a date (1990/04/15,
 19900415, 1990-4-15, 1990-04-15T00:00:00Z) the suggestion rewrites it. Day
 and month orders such as 04/05/1990 are ambiguous and get no suggestion.`,

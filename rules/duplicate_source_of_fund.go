@@ -21,6 +21,9 @@ one twice adds nothing and usually means a copy-and-paste slip or a second
 source that was meant but mistyped. The vendor may reject the payload or
 silently store the repeat.
 
+In a business payload financial_profile.source_of_wealth_ids is checked the
+same way, beside source_of_fund_ids.
+
 Ids are compared by value, so 5 and 5.0 are the same id. Each repeat is
 reported at its own position; the suggestion is the whole array without the
 repeats, in its original order. Check that no intended source got lost.`,

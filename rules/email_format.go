@@ -50,7 +50,10 @@ letters. The message says which part is wrong: the local part, the domain or
 the length. Letter case is email-lowercase's to judge.
 
 When the only fault is white space around the address, the suggestion is the
-trimmed address.`,
+trimmed address.
+
+In a business payload the company's basic_info.email and each associated
+party's basic_info.email are checked.`,
 	Bad:  Example{Patch: `{"basic_info": {"email": "maria.garcia@example"}}`},
 	Good: Example{Patch: `{"basic_info": {"email": "maria.garcia@example.com"}}`},
 	KindExamples: []KindExample{{

@@ -16,6 +16,9 @@ var EmailLowercase = &Rule{
 although mail systems treat the domain, and nearly always the local part, as
 case-insensitive. Lowercase the address before sending it.
 
+In a business payload the company's basic_info.email and each associated
+party's basic_info.email are held to the same rule.
+
 This rule looks at letter case only, so it fires whether or not the address
 is otherwise well formed (email-format judges that). The suggestion is the
 lowercased address.`,
@@ -23,8 +26,27 @@ lowercased address.`,
 	Good: Example{Patch: `{"basic_info": {"email": "maria.garcia@example.com"}}`},
 	KindExamples: []KindExample{{
 		Kind: "business-v2",
-		Bad:  Example{Patch: `{"basic_info": {"email": "Finance@HarborPoint.example.com"}}`},
-		Good: Example{Patch: `{"basic_info": {"email": "finance@harborpoint.example.com"}}`},
+		Bad: Example{Patch: `{"associated_parties": [{
+  "ref": "owner-001",
+  "basic_info": {
+    "email": "Jane.Doe@HarborPoint.example.com",
+    "first_name": "Jane", "first_name_en": "Jane", "middle_name": "Marie", "middle_name_en": "Marie",
+    "last_name": "Doe", "last_name_en": "Doe", "dob": "1981-07-09",
+    "phone": "+12125550172", "country_of_residence": "USA", "primary_nationality": "USA",
+    "tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "536-21-4478"}]
+  },
+  "address": {
+    "street_line_1": "245 West 72nd Street", "street_line_1_en": "245 West 72nd Street",
+    "street_line_2": "Apt 9C", "city": "New York", "state": "US-NY", "subdivision_code": "US-NY",
+    "postal_code": "10023", "country": "USA"
+  },
+  "roles": ["shareholder", "ubo"],
+  "ownership_info": {
+    "designation": "Chief Executive Officer", "percentage_of_ownership": 75,
+    "relationship_establishment_date": "2016-03-14", "has_control": true, "is_signer": true, "is_director": true
+  }
+}]}`},
+		Good: Example{Patch: `{}`},
 	}},
 	Run: func(p *Pass) {
 		p.eachOf(p.roles().Emails, func(ptr string, v *jsondoc.Value) {

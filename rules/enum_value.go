@@ -13,6 +13,12 @@ var EnumValue = &Rule{
 verification_type (STANDARD, RELIANCE), gender (MALE, FEMALE) and
 employment_status (EMPLOYED, SELF_EMPLOYED, RETIRED, STUDENT, UNEMPLOYED).
 
+In a business payload the closed lists are verification_type,
+basic_info.entity_type and a corporate shareholder's entity_type
+(CORPORATION, LIMITED_LIABILITY_COMPANY, TRUST, ...), each associated
+party's roles (shareholder and ubo, in lowercase) and
+compliance.risk_profile.high_risk_activities.
+
 The API compares them exactly, so "Female", "female" and "self-employed" are
 rejected. When the value differs only in case, spacing or punctuation, or is
 an unambiguous start of one word ("F"), the suggestion gives the right one.

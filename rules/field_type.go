@@ -16,6 +16,12 @@ var FieldType = &Rule{
 postal_code; integers for the reference ids and monthly_volume_usd; arrays for
 tax_info and source_of_fund_ids; objects for the sections.
 
+A business payload has types of its own: integers for purpose_id, the
+source_of_fund_ids and source_of_wealth_ids entries and the
+financial_profile amounts, booleans for flags such as is_dao and
+third_party_fund_usage, arrays for industry_codes, websites, tax_info and
+associated_parties.
+
 The classic slip is a postal code written as a number (94103 instead of
 "94103"), which also loses leading zeros (02134 is not even valid JSON), and
 ids sent as strings ("42"). Where the value converts without loss, the

@@ -19,6 +19,11 @@ The reference ids and monthly_volume_usd should be written as plain whole
 numbers. (A whole number beyond the 64-bit range, however written, is an
 integer-range error.)
 
+In a business payload these are purpose_id, the source_of_fund_ids and
+source_of_wealth_ids entries, the financial_profile amounts and
+expected_monthly_transaction_count, and the shares of
+compliance.aml.customer_risk_split.
+
 The suggestion gives the plain form.`,
 	Bad:  Example{Patch: `{"financial_profile": {"occupation_id": 42.0}}`},
 	Good: Example{Patch: `{"financial_profile": {"occupation_id": 42}}`},

@@ -23,6 +23,11 @@ monthly_volume_usd and each source_of_fund_ids entry) must lie between
 -9223372036854775808 and 9223372036854775807, however it is written (1e20 is
 a whole number, and too large).
 
+In a business payload the integer fields are purpose_id, each
+source_of_fund_ids and source_of_wealth_ids entry, the financial_profile
+amounts (estimated_annual_revenue_usd and the expected_* fields) and the
+shares of compliance.aml.customer_risk_split.
+
 A value that is not a whole number is field-type's to report; one written
 42.0 but in range is integer-literal's.`,
 	Bad:  Example{Patch: `{"financial_profile": {"monthly_volume_usd": 1e20}}`},

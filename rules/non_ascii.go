@@ -24,6 +24,11 @@ is: city, email, document ids, meta_data and inside arrays. Invisible
 characters count too: a no-break space or a zero-width space pasted from a
 web page or spreadsheet is just as non-ASCII as "é".
 
+In a business payload the fields that may keep non-ASCII text beside an _en
+twin are basic_info.legal_name and trade_name, the street lines of every
+address, each associated party's names and a corporate shareholder's
+entity_name.
+
 The _en fields themselves must be printable ASCII: they are what the API
 uses.
 

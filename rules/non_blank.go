@@ -15,6 +15,13 @@ characters are as blank as an ASCII space. (postal_code, street_line_2 and the s
 twins are only required to be strings.) "" and "   " are how a blank spreadsheet cell or an
 unset template variable usually arrive.
 
+In a business payload the same holds for the company's legal_name,
+trade_name, description and registration_number, every _en twin, each
+associated party's names and ownership_info.designation, an address's
+street_line_1, city and (unlike an individual's) postal_code, each tax_info
+document_type and document_id, and the other text fields its schema
+requires, such as those of compliance.regulated_activity.
+
 Fill the value in, or leave an optional field (middle_name) out altogether.`,
 	Bad:  Example{Patch: `{"basic_info": {"middle_name": " "}}`},
 	Good: Example{Patch: `{"basic_info": {"middle_name": null}}`},

@@ -30,6 +30,11 @@ and the national number, at most 15 digits in all, with nothing else: no
 spaces, dashes, dots, brackets, leading 00 or trunk 0. "+14155552671" is
 right; "+1 415-555-2671", "(415) 555-2671" and "0044 20 7946 0958" are not.
 
+In a business payload the company's basic_info.phone and each associated
+party's phone are checked. A national number without a calling code is read
+as a number of the country of incorporation in the company's phone, and of
+the party's country of residence in a party's.
+
 The number must also be a valid number for its country by libphonenumber's
 rules (right length, a range in use), and be written exactly as
 libphonenumber writes it in E.164: "+4402079460958" keeps the UK trunk 0 and

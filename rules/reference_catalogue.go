@@ -19,6 +19,9 @@ catalogue the payload needs is not in the local cache, its ids cannot be
 checked. That is not a fault of the payload, so this rule says so once per
 payload, as information, at financial_profile.
 
+In a business payload they are purpose_id, source_of_fund_ids and
+source_of_wealth_ids, in the catalogues for businesses.
+
 To fetch the catalogues, set FIN_CLIENT_ID and FIN_CLIENT_SECRET (and
 FIN_BASE_URL for the environment you send to) and run
 "finlint refcache refresh"; lint then refreshes them itself when they are

@@ -22,6 +22,11 @@ source_of_fund_ids are foreign keys into the vendor's reference catalogues
 (List Occupations, List Account Purposes and List Source of Funds). An id
 that is not in its catalogue is rejected.
 
+In a business payload they are financial_profile.purpose_id and every item
+of source_of_fund_ids and source_of_wealth_ids, looked up in the catalogues
+for businesses (purposes, sources of funds and sources of wealth of type
+BUSINESS).
+
 The ids differ between sandbox and production and change over time, so
 finlint embeds none: it checks them against the catalogues cached by
 "finlint refcache refresh". The message names the catalogue entries whose ids

@@ -17,6 +17,15 @@ subdivision_code, postal_code and country; in financial_profile:
 employment_status, occupation_id, purpose_id, source_of_fund_ids and
 monthly_volume_usd.
 
+A business payload requires verification_type, industry_codes, basic_info,
+financial_profile, addresses and associated_parties, and in them what its
+schema lists ("finlint schema --kind business-v2"): in basic_info, among
+others, legal_name, entity_type, incorporation_date,
+country_of_incorporation, registration_number, tax_info and websites; in
+each address state as well as subdivision_code; in each associated party
+basic_info, address and roles. A missing _en twin that the kind always
+requires, such as legal_name_en, is transliteration-missing's to report.
+
 The finding's path is the missing key's own path (/basic_info/email); its line
 and column point at the object that should hold it.`,
 	Bad:  Example{Patch: `{"basic_info": {"email": null}}`},

@@ -19,6 +19,10 @@ holds a social security number, which the vendor expects in its usual
 printed form: three digits, a dash, two digits, a dash, four digits
 ("123-45-6789"). Nothing else may surround it.
 
+In a business payload it checks the tax_info of each associated party,
+associated_parties[].basic_info.tax_info; the company's own
+basic_info.tax_info is not checked.
+
 Nine digits without dashes are the right number in the wrong shape: add a
 dash after the third and the fifth digit. The id is never repeated in a
 suggestion and is masked in the message, all but its last four characters.`,
@@ -26,7 +30,25 @@ suggestion and is masked in the message, all but its last four characters.`,
 	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
 	KindExamples: []KindExample{{
 		Kind: "business-v2",
-		Bad:  Example{Patch: `{"associated_parties": [{"ref": "owner-001", "basic_info": {"first_name": "Jane", "first_name_en": "Jane", "middle_name": "Marie", "middle_name_en": "Marie", "last_name": "Doe", "last_name_en": "Doe", "dob": "1981-07-09", "email": "jane.doe@harborpoint.example.com", "phone": "+12125550172", "country_of_residence": "USA", "primary_nationality": "USA", "tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "536214478"}]}, "address": {"street_line_1": "245 West 72nd Street", "street_line_1_en": "245 West 72nd Street", "street_line_2": "Apt 9C", "city": "New York", "state": "US-NY", "subdivision_code": "US-NY", "postal_code": "10023", "country": "USA"}, "roles": ["shareholder", "ubo"], "ownership_info": {"designation": "Chief Executive Officer", "percentage_of_ownership": 75, "relationship_establishment_date": "2016-03-14", "has_control": true, "is_signer": true, "is_director": true}}]}`},
+		Bad: Example{Patch: `{"associated_parties": [{
+  "ref": "owner-001",
+  "basic_info": {
+    "tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "536214478"}],
+    "first_name": "Jane", "first_name_en": "Jane", "middle_name": "Marie", "middle_name_en": "Marie",
+    "last_name": "Doe", "last_name_en": "Doe", "dob": "1981-07-09", "email": "jane.doe@harborpoint.example.com",
+    "phone": "+12125550172", "country_of_residence": "USA", "primary_nationality": "USA"
+  },
+  "address": {
+    "street_line_1": "245 West 72nd Street", "street_line_1_en": "245 West 72nd Street",
+    "street_line_2": "Apt 9C", "city": "New York", "state": "US-NY", "subdivision_code": "US-NY",
+    "postal_code": "10023", "country": "USA"
+  },
+  "roles": ["shareholder", "ubo"],
+  "ownership_info": {
+    "designation": "Chief Executive Officer", "percentage_of_ownership": 75,
+    "relationship_establishment_date": "2016-03-14", "has_control": true, "is_signer": true, "is_director": true
+  }
+}]}`},
 		Good: Example{Patch: `{}`},
 	}},
 	Run: func(p *Pass) {

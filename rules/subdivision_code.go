@@ -19,6 +19,10 @@ in capitals ("US-CA", "GB-LND", "FR-75C", "JP-13", "MX-CMX"). The country part
 must be the alpha-2 form of address.country, so "MX-CMX" is wrong for an
 address in the USA.
 
+In a business payload both subdivision_code and state of every address
+(incorporated_address, physical_address and each associated party's address)
+take such a code and are checked against that address's country.
+
 Codes are checked against an embedded copy of ISO 3166-2 that follows its
 recent changes: "IN-TS" (Telangana) replaced "IN-TG", "FR-75C" (Paris)
 replaced "FR-75", "MX-CMX" replaced "MX-DIF". Withdrawn codes are rejected,

@@ -21,6 +21,9 @@ FRA: NIF, SPI; ESP: NIF, NIE, DNI; and others), and TIN for every country.
 A type it does not know for the entry's country_code may be a typo, or the
 type of another country.
 
+In a business payload it judges the tax_info of each associated party; the
+company's own basic_info.tax_info is not judged.
+
 This is information only: the vendor may know more types than finlint.
 Countries finlint has no list for are not judged. Matching is exact; when the
 type is the same but for case, separators or a small typo, the suggestion is
@@ -29,7 +32,25 @@ the known spelling ("ssn" → "SSN").`,
 	Good: Example{Patch: `{"basic_info": {"tax_info": [{"country_code": "USA", "document_type": "SSN", "document_id": "123-45-6789"}]}}`},
 	KindExamples: []KindExample{{
 		Kind: "business-v2",
-		Bad:  Example{Patch: `{"associated_parties": [{"ref": "owner-001", "basic_info": {"first_name": "Jane", "first_name_en": "Jane", "middle_name": "Marie", "middle_name_en": "Marie", "last_name": "Doe", "last_name_en": "Doe", "dob": "1981-07-09", "email": "jane.doe@harborpoint.example.com", "phone": "+12125550172", "country_of_residence": "USA", "primary_nationality": "USA", "tax_info": [{"country_code": "USA", "document_type": "ssn", "document_id": "536-21-4478"}]}, "address": {"street_line_1": "245 West 72nd Street", "street_line_1_en": "245 West 72nd Street", "street_line_2": "Apt 9C", "city": "New York", "state": "US-NY", "subdivision_code": "US-NY", "postal_code": "10023", "country": "USA"}, "roles": ["shareholder", "ubo"], "ownership_info": {"designation": "Chief Executive Officer", "percentage_of_ownership": 75, "relationship_establishment_date": "2016-03-14", "has_control": true, "is_signer": true, "is_director": true}}]}`},
+		Bad: Example{Patch: `{"associated_parties": [{
+  "ref": "owner-001",
+  "basic_info": {
+    "tax_info": [{"country_code": "USA", "document_type": "ssn", "document_id": "536-21-4478"}],
+    "first_name": "Jane", "first_name_en": "Jane", "middle_name": "Marie", "middle_name_en": "Marie",
+    "last_name": "Doe", "last_name_en": "Doe", "dob": "1981-07-09", "email": "jane.doe@harborpoint.example.com",
+    "phone": "+12125550172", "country_of_residence": "USA", "primary_nationality": "USA"
+  },
+  "address": {
+    "street_line_1": "245 West 72nd Street", "street_line_1_en": "245 West 72nd Street",
+    "street_line_2": "Apt 9C", "city": "New York", "state": "US-NY", "subdivision_code": "US-NY",
+    "postal_code": "10023", "country": "USA"
+  },
+  "roles": ["shareholder", "ubo"],
+  "ownership_info": {
+    "designation": "Chief Executive Officer", "percentage_of_ownership": 75,
+    "relationship_establishment_date": "2016-03-14", "has_control": true, "is_signer": true, "is_director": true
+  }
+}]}`},
 		Good: Example{Patch: `{}`},
 	}},
 	Run: func(p *Pass) {

@@ -17,6 +17,9 @@ var TaxIDUnique = &Rule{
 document_id. Two entries with one id are usually the same document entered
 twice, perhaps under two document types or two countries.
 
+In a business payload the company's basic_info.tax_info and each associated
+party's tax_info are checked, each list on its own.
+
 Ids are compared without surrounding spaces, and also ignoring letter case,
 inner spaces and dashes, since "123-45-6789" and "123456789" are one number
 written two ways. The later entry is reported; remove it, or correct its id.

@@ -34,6 +34,13 @@ the customer's own spelling ("José", "Königstraße", "Мария") as long as 
 matching _en field (first_name_en, street_line_1_en, ...) carries the same
 text in plain Latin letters. Without it the API rejects the payload.
 
+In a business payload the fields with an _en twin are basic_info.legal_name
+and trade_name, the street lines of every address, each associated party's
+first_name, middle_name and last_name, and a corporate shareholder's
+entity_name. There legal_name_en, entity_name_en, the street_line_1_en of
+every address and the parties' first_name_en and last_name_en are required
+even beside plain ASCII text, which is then its own transliteration.
+
 This is the one finding for the problem (non-ascii stays silent about these
 five fields): it is placed at the non-ASCII value, where the reader looks,
 and its JSON Pointer is the missing _en field's. finlint fix adds the _en
