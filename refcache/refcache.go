@@ -82,7 +82,7 @@ type Store struct {
 // read or created until Load or Refresh.
 func Open(dir, baseURL string) *Store {
 	base := NormalizeURL(baseURL)
-	return &Store{dir: filepath.Join(dir, folderName(base)), base: base}
+	return &Store{dir: filepath.Join(dir, FolderName(base)), base: base}
 }
 
 // Dir returns the folder that holds this base URL's catalogues.
@@ -112,9 +112,11 @@ func NormalizeURL(raw string) string {
 	return scheme + "://" + host + strings.TrimRight(u.EscapedPath(), "/")
 }
 
-// folderName gives a readable name for people looking into the cache and a
-// hash so that different URLs which read alike never share a folder.
-func folderName(base string) string {
+// FolderName gives a normalised base URL (NormalizeURL) a file name: a
+// readable part for people looking into the folder and a hash so that
+// different URLs which read alike never share one. The cache names its
+// folders so, and the submission journals their files.
+func FolderName(base string) string {
 	sum := sha256.Sum256([]byte(base))
 	readable := base
 	if i := strings.Index(readable, "://"); i >= 0 {

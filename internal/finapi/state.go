@@ -1,12 +1,11 @@
 package finapi
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/finlint/finlint/refcache"
 )
 
 // KindIndividualV2 is the payload kind sent to POST /v2/customers/individual.
@@ -61,34 +60,6 @@ func StateDir(getenv func(string) string, goos string) (string, error) {
 // one file per API, named like the reference cache's folder for it, a
 // readable part and a hash, so that URLs which read alike never share one.
 func JournalPath(dir, base string) string {
-	return filepath.Join(dir, "journals", apiFileName(base)+".jsonl")
+	return filepath.Join(dir, "journals", refcache.FolderName(base)+".jsonl")
 }
 
-func apiFileName(base string) string {
-	sum := sha256.Sum256([]byte(base))
-	readable := base
-	if i := strings.Index(readable, "://"); i >= 0 {
-		readable = readable[i+3:]
-	}
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(readable) {
-		ok := r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.'
-		switch {
-		case ok:
-			b.WriteRune(r)
-			dash = false
-		case !dash:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	name := strings.Trim(b.String(), "-.")
-	if len(name) > 60 {
-		name = strings.TrimRight(name[:60], "-.")
-	}
-	if name == "" {
-		name = "api"
-	}
-	return fmt.Sprintf("%s-%s", name, hex.EncodeToString(sum[:4]))
-}
