@@ -62,4 +62,3 @@ func StateDir(getenv func(string) string, goos string) (string, error) {
 func JournalPath(dir, base string) string {
 	return filepath.Join(dir, "journals", refcache.FolderName(base)+".jsonl")
 }
-
