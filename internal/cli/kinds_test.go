@@ -106,15 +106,24 @@ func TestConfigKinds(t *testing.T) {
 	}
 }
 
+// fix checks a payload as its kind: a business's email is lowercased, and
+// a fragment whose shape names no kind is fixed only once --kind names it.
 func TestFixKind(t *testing.T) {
 	dir := t.TempDir()
 	doc := strings.Replace(business.Kind.Reference, `"email": "finance@harborpoint.example.com"`, `"email": "Finance@HarborPoint.example.com"`, 1)
+	require.NotEqual(t, business.Kind.Reference, doc)
 	p := writeFile(t, dir, "b.json", doc)
-	r := runCLI(t, nil, nil, "fix", "--kind", "business-v2", p)
-	// Nothing the business kind checks yet has a fix for the email's case:
-	// fix leaves the file alone and says what remains.
-	assert.Equal(t, doc, readString(t, p))
+	r := runCLI(t, nil, nil, "fix", "--write", p)
 	assert.NotEqual(t, 2, r.code, r.stderr)
+	assert.Equal(t, business.Kind.Reference, readString(t, p), "told from its shape, then fixed")
+
+	fragment := `{"verification_type": "STANDARD", "basic_info": {"email": "Finance@HarborPoint.example.com"}}`
+	q := writeFile(t, dir, "f.json", fragment)
+	runCLI(t, nil, nil, "fix", "--write", q)
+	assert.Equal(t, fragment, readString(t, q), "of no known kind: nothing is fixed")
+	r = runCLI(t, nil, nil, "fix", "--write", "--kind", "business-v2", q)
+	assert.NotEqual(t, 2, r.code, r.stderr)
+	assert.Equal(t, strings.Replace(fragment, "Finance@HarborPoint", "finance@harborpoint", 1), readString(t, q))
 }
 
 func TestSchemaAndRulesNameKinds(t *testing.T) {
