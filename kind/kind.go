@@ -33,6 +33,11 @@ type Kind struct {
 	// SchemaID is the $id of SchemaJSON, a draft 2020-12 JSON Schema.
 	SchemaID   string
 	SchemaJSON []byte
+	// Validate checks a parsed payload against SchemaJSON and returns its
+	// leaf errors ordered by pointer, then keyword. Each kind sets it to
+	// the validator generated from its schema (go generate); the schema
+	// package's tests hold it to the JSON Schema library's verdicts.
+	Validate func(root *jsondoc.Value) []schema.Error
 	// Reference is a complete valid payload; documentation examples are
 	// JSON merge patches over it.
 	Reference string

@@ -132,7 +132,11 @@ func (p *Pass) Suggest(s string) string {
 func (p *Pass) SchemaErrors() []schema.Error {
 	if !p.schema.done {
 		p.schema.done = true
-		if p.Doc.Root != nil && p.Kind != nil {
+		switch {
+		case p.Doc.Root == nil || p.Kind == nil:
+		case p.Kind.Validate != nil:
+			p.schema.errs = p.Kind.Validate(p.Doc.Root)
+		default:
 			sch, err := p.Kind.Schema()
 			if err != nil {
 				p.schema.errs = []schema.Error{{Keyword: "schema", Message: err.Error()}}
