@@ -1,0 +1,126 @@
+package kind
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+)
+
+// Detect returns the kind a document is of, told by its shape: each kind
+// scores ten points for each of its Markers present and one for every other
+// key of the document, three levels deep, that its schema knows. The kind
+// with the highest score is the document's; when two share it, or none
+// scores, Detect returns nil: such a document must be given its kind. The
+// order of kinds does not matter.
+func Detect(root *jsondoc.Value, kinds []*Kind) *Kind {
+	if root == nil || root.Kind != jsondoc.Object {
+		return nil
+	}
+	var best *Kind
+	bestN, tie := 0, false
+	for _, k := range kinds {
+		n := k.score(root)
+		switch {
+		case n > bestN:
+			best, bestN, tie = k, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// score is how much root looks like a payload of k; see Detect.
+func (k *Kind) score(root *jsondoc.Value) int {
+	n := 0
+	for _, m := range k.Markers {
+		if lookup(root, m) != nil {
+			n += 10
+		}
+	}
+	known := k.knownKeys()
+	var walk func(v *jsondoc.Value, at string, depth int)
+	walk = func(v *jsondoc.Value, at string, depth int) {
+		if depth == 3 {
+			return
+		}
+		switch v.Kind {
+		case jsondoc.Object:
+			for _, m := range v.Members {
+				p := jsondoc.Join(at, m.Key)
+				if known[p] {
+					n++
+					walk(m.Value, p, depth+1)
+				}
+			}
+		case jsondoc.Array:
+			for _, it := range v.Items {
+				walk(it, at+"/*", depth)
+			}
+		}
+	}
+	walk(root, "", 0)
+	return n
+}
+
+// knownKeys returns the patterns of every key the kind's schema declares,
+// three levels deep ("/basic_info", "/basic_info/email",
+// "/associated_parties/*/basic_info"), read once from SchemaJSON.
+func (k *Kind) knownKeys() map[string]bool {
+	k.keysOnce.Do(func() {
+		k.keys = map[string]bool{}
+		var doc map[string]any
+		if json.Unmarshal(k.SchemaJSON, &doc) != nil {
+			return
+		}
+		defs, _ := doc["$defs"].(map[string]any)
+		// depth counts keys, not array levels; hops bounds the $ref chain
+		// of a schema that refers to itself.
+		var walk func(s map[string]any, at string, depth, hops int)
+		walk = func(s map[string]any, at string, depth, hops int) {
+			if depth >= 3 || hops > 16 || s == nil {
+				return
+			}
+			if ref, ok := s["$ref"].(string); ok {
+				if name, ok := strings.CutPrefix(ref, "#/$defs/"); ok {
+					d, _ := defs[name].(map[string]any)
+					walk(d, at, depth, hops+1)
+				}
+			}
+			for _, key := range []string{"allOf", "anyOf", "oneOf"} {
+				list, _ := s[key].([]any)
+				for _, c := range list {
+					c, _ := c.(map[string]any)
+					walk(c, at, depth, hops+1)
+				}
+			}
+			if items, ok := s["items"].(map[string]any); ok {
+				walk(items, at+"/*", depth, hops)
+			}
+			props, _ := s["properties"].(map[string]any)
+			for name, c := range props {
+				p := jsondoc.Join(at, name)
+				k.keys[p] = true
+				c, _ := c.(map[string]any)
+				walk(c, p, depth+1, hops)
+			}
+		}
+		walk(doc, "", 0, 0)
+	})
+	return k.keys
+}
+
+func lookup(root *jsondoc.Value, ptr string) *jsondoc.Value {
+	v := root
+	for _, t := range jsondoc.SplitPointer(ptr) {
+		v = v.Get(t)
+		if v == nil {
+			return nil
+		}
+	}
+	return v
+}
