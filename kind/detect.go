@@ -3,6 +3,7 @@ package kind
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/finlint/finlint/internal/jsondoc"
 )
@@ -36,35 +37,91 @@ func Detect(root *jsondoc.Value, kinds []*Kind) *Kind {
 
 // score is how much root looks like a payload of k; see Detect.
 func (k *Kind) score(root *jsondoc.Value) int {
+	d := k.detector()
 	n := 0
-	for _, m := range k.Markers {
-		if lookup(root, m) != nil {
+	for _, m := range d.markers {
+		if lookupTokens(root, m) != nil {
 			n += 10
 		}
 	}
-	known := k.knownKeys()
-	var walk func(v *jsondoc.Value, at string, depth int)
-	walk = func(v *jsondoc.Value, at string, depth int) {
-		if depth == 3 {
-			return
+	return n + d.tree.count(root, 0)
+}
+
+// detector is what Detect needs of a kind, built once: its markers split
+// into tokens and its known keys as a tree, so that scoring a document
+// looks keys up token by token and builds no pointer.
+type detector struct {
+	markers [][]string
+	tree    *keyNode
+}
+
+// keyNode is one level of a kind's known keys: the keys an object there
+// may have, and under items what an array's items may have.
+type keyNode struct {
+	keys  map[string]*keyNode
+	items *keyNode
+}
+
+var detectors sync.Map // *Kind -> *detector
+
+func (k *Kind) detector() *detector {
+	if d, ok := detectors.Load(k); ok {
+		return d.(*detector)
+	}
+	d := &detector{tree: &keyNode{}}
+	for _, m := range k.Markers {
+		d.markers = append(d.markers, jsondoc.SplitPointer(m))
+	}
+	for p := range k.knownKeys() {
+		node := d.tree
+		for _, t := range jsondoc.SplitPointer(p) {
+			node = node.child(t)
 		}
-		switch v.Kind {
-		case jsondoc.Object:
-			for _, m := range v.Members {
-				p := jsondoc.Join(at, m.Key)
-				if known[p] {
-					n++
-					walk(m.Value, p, depth+1)
-				}
+	}
+	actual, _ := detectors.LoadOrStore(k, d)
+	return actual.(*detector)
+}
+
+func (n *keyNode) child(t string) *keyNode {
+	if t == "*" {
+		if n.items == nil {
+			n.items = &keyNode{}
+		}
+		return n.items
+	}
+	if n.keys == nil {
+		n.keys = map[string]*keyNode{}
+	}
+	c, ok := n.keys[t]
+	if !ok {
+		c = &keyNode{}
+		n.keys[t] = c
+	}
+	return c
+}
+
+// count is the number of keys of v, depth levels of keys deep at most,
+// that the tree knows; array levels do not count as depth.
+func (n *keyNode) count(v *jsondoc.Value, depth int) int {
+	if depth == 3 || n == nil {
+		return 0
+	}
+	c := 0
+	switch v.Kind {
+	case jsondoc.Object:
+		for _, m := range v.Members {
+			if sub, ok := n.keys[m.Key]; ok {
+				c += 1 + sub.count(m.Value, depth+1)
 			}
-		case jsondoc.Array:
+		}
+	case jsondoc.Array:
+		if n.items != nil {
 			for _, it := range v.Items {
-				walk(it, at+"/*", depth)
+				c += n.items.count(it, depth)
 			}
 		}
 	}
-	walk(root, "", 0)
-	return n
+	return c
 }
 
 // knownKeys returns the patterns of every key the kind's schema declares,
@@ -114,9 +171,9 @@ func (k *Kind) knownKeys() map[string]bool {
 	return k.keys
 }
 
-func lookup(root *jsondoc.Value, ptr string) *jsondoc.Value {
+func lookupTokens(root *jsondoc.Value, toks []string) *jsondoc.Value {
 	v := root
-	for _, t := range jsondoc.SplitPointer(ptr) {
+	for _, t := range toks {
 		v = v.Get(t)
 		if v == nil {
 			return nil

@@ -2,6 +2,8 @@ package kind
 
 import (
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/finlint/finlint/internal/jsondoc"
 )
@@ -9,29 +11,62 @@ import (
 // Each calls fn with the pointer and value of every value of doc that
 // pattern matches, in document order; a "*" token matches every index of
 // an array. Values that are missing are skipped.
+//
+// Each runs for every role of every payload, so it builds no pointer it
+// does not hand to fn, and a pattern without "*" is its own pointer.
 func Each(root *jsondoc.Value, pattern string, fn func(ptr string, v *jsondoc.Value)) {
-	each(root, "", jsondoc.SplitPointer(pattern), fn)
+	toks := tokens(pattern)
+	if !hasStar(toks) {
+		if v := lookupTokens(root, toks); v != nil {
+			fn(pattern, v)
+		}
+		return
+	}
+	var buf [64]byte
+	each(root, buf[:0], toks, fn)
 }
 
-func each(v *jsondoc.Value, at string, toks []string, fn func(string, *jsondoc.Value)) {
-	if v == nil {
-		return
-	}
-	if len(toks) == 0 {
-		fn(at, v)
-		return
-	}
-	t := toks[0]
-	if t == "*" {
-		if v.Kind != jsondoc.Array {
+func each(v *jsondoc.Value, at []byte, toks []string, fn func(string, *jsondoc.Value)) {
+	for len(toks) > 0 && v != nil {
+		t := toks[0]
+		toks = toks[1:]
+		if t == "*" {
+			if v.Kind != jsondoc.Array {
+				return
+			}
+			for i, it := range v.Items {
+				each(it, strconv.AppendInt(append(at, '/'), int64(i), 10), toks, fn)
+			}
 			return
 		}
-		for i, it := range v.Items {
-			each(it, at+"/"+strconv.Itoa(i), toks[1:], fn)
-		}
-		return
+		v = v.Get(t)
+		at = jsondoc.AppendToken(at, t)
 	}
-	each(v.Get(t), jsondoc.Join(at, t), toks[1:], fn)
+	if v != nil {
+		fn(string(at), v)
+	}
+}
+
+// patterns holds each pattern's tokens: the patterns are the kinds' own
+// few constants, split once rather than on every payload.
+var patterns sync.Map // string -> []string
+
+func tokens(pattern string) []string {
+	if t, ok := patterns.Load(pattern); ok {
+		return t.([]string)
+	}
+	t := jsondoc.SplitPointer(pattern)
+	patterns.Store(pattern, t)
+	return t
+}
+
+func hasStar(toks []string) bool {
+	for _, t := range toks {
+		if t == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // Expand returns pattern with its "*" tokens replaced, in order, by the
@@ -39,7 +74,11 @@ func each(v *jsondoc.Value, at string, toks []string, fn func(string, *jsondoc.V
 // "/associated_parties/2/basic_info/first_name" is
 // "/associated_parties/2/basic_info/first_name_en".
 func Expand(pattern, matched string) string {
-	ptoks, mtoks := jsondoc.SplitPointer(pattern), jsondoc.SplitPointer(matched)
+	ptoks := tokens(pattern)
+	if !hasStar(ptoks) {
+		return pattern
+	}
+	mtoks := jsondoc.SplitPointer(matched)
 	var idx []string
 	for i, t := range ptoks {
 		if t == "*" && i < len(mtoks) {
@@ -58,7 +97,11 @@ func Expand(pattern, matched string) string {
 
 // Match reports whether ptr is one of the pointers pattern matches.
 func Match(pattern, ptr string) bool {
-	ptoks, toks := jsondoc.SplitPointer(pattern), jsondoc.SplitPointer(ptr)
+	ptoks := tokens(pattern)
+	if !hasStar(ptoks) {
+		return pattern == ptr || (strings.Contains(ptr, "~") && equalTokens(ptoks, jsondoc.SplitPointer(ptr)))
+	}
+	toks := jsondoc.SplitPointer(ptr)
 	if len(ptoks) != len(toks) {
 		return false
 	}
@@ -70,6 +113,18 @@ func Match(pattern, ptr string) bool {
 			continue
 		}
 		if t != toks[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalTokens(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
 			return false
 		}
 	}
