@@ -10,6 +10,10 @@ import (
 // at the severity sev returns for it; a rule at Off is skipped. A rule that panics does not take the others
 // down: its panic becomes an error finding at the root.
 func Run(p *Pass, list []*Rule, sev func(*Rule) Severity) {
+	// One copy of the pass and one budget serve every rule in turn: a
+	// copy per rule was a tenth of the allocations of a clean payload.
+	q := *p
+	b := &budget{}
 	for _, r := range list {
 		s := r.Severity
 		if sev != nil {
@@ -18,12 +22,13 @@ func Run(p *Pass, list []*Rule, sev func(*Rule) Severity) {
 		if s == Off || r.Run == nil || !r.AppliesTo(p.Kind) {
 			continue
 		}
-		runOne(p.For(r, s), r)
+		q.rule, q.severity = r, s
+		*b = budget{}
+		runOne(&q, r, b)
 	}
 }
 
-func runOne(p *Pass, r *Rule) {
-	b := &budget{}
+func runOne(p *Pass, r *Rule, b *budget) {
 	p.budget = b
 	defer func() {
 		p.budget = nil
