@@ -183,7 +183,7 @@ func Parse(src []byte, lim Limits) *Doc {
 		lim.MaxDepth = DefaultMaxDepth
 	}
 	d := &Doc{Src: src}
-	p := parser{src: src, doc: d, maxDepth: lim.MaxDepth}
+	p := parser{src: src, doc: d, maxDepth: lim.MaxDepth, text: string(src)}
 	p.run()
 	return d
 }
@@ -212,6 +212,58 @@ type parser struct {
 	// path holds the unescaped tokens down to the value being parsed; a
 	// pointer is built from it only when a repeated key needs one.
 	path []string
+	// text is src as one string: a string without escapes, a key and a
+	// number literal are slices of it rather than copies of their own.
+	text string
+	// The values, members and items of the document are carved out of
+	// a few large blocks instead of being allocated one by one; members
+	// and items are gathered on a stack while their container is read,
+	// then copied into a block at their final length.
+	values  []Value
+	members []Member
+	items   []*Value
+	mstack  []Member
+	istack  []*Value
+}
+
+// newValue returns a zeroed Value from the current block.
+func (p *parser) newValue() *Value {
+	if len(p.values) == cap(p.values) {
+		n := min(max(len(p.src)/16, 16), 1024)
+		p.values = make([]Value, 0, n)
+	}
+	p.values = p.values[:len(p.values)+1]
+	return &p.values[len(p.values)-1]
+}
+
+// keep copies the members gathered since base into a block and drops them
+// from the stack.
+func (p *parser) keepMembers(base int) []Member {
+	ms := p.mstack[base:]
+	n := len(ms)
+	if cap(p.members)-len(p.members) < n {
+		p.members = make([]Member, 0, max(n, 64))
+	}
+	out := p.members[len(p.members) : len(p.members)+n : len(p.members)+n]
+	copy(out, ms)
+	p.members = p.members[:len(p.members)+n]
+	clear(ms)
+	p.mstack = p.mstack[:base]
+	return out
+}
+
+func (p *parser) keepItems(base int) []*Value {
+	is := p.istack[base:]
+	n := len(is)
+	if cap(p.items)-len(p.items) < n {
+		p.items = make([]*Value, 0, max(n, 64))
+	}
+	out := p.items[len(p.items) : len(p.items)+n : len(p.items)+n]
+	copy(out, is)
+	p.items = p.items[:len(p.items)+n]
+	clear(is)
+	p.istack = p.istack[:base]
+	return out
 }
 
 type fault struct{}
@@ -318,15 +370,17 @@ func (p *parser) value() *Value {
 	case c == '"':
 		start := p.pos
 		s := p.str()
-		return &Value{Kind: String, Str: s, Start: start, End: p.pos}
+		v := p.newValue()
+		*v = Value{Kind: String, Str: s, Start: start, End: p.pos}
+		return v
 	case c == '-' || c >= '0' && c <= '9':
 		return p.number()
 	case c == 't':
-		return p.literal("true", &Value{Kind: Bool, Bool: true})
+		return p.literal("true", Value{Kind: Bool, Bool: true})
 	case c == 'f':
-		return p.literal("false", &Value{Kind: Bool})
+		return p.literal("false", Value{Kind: Bool})
 	case c == 'n':
-		return p.literal("null", &Value{Kind: Null})
+		return p.literal("null", Value{Kind: Null})
 	}
 	if p.hasWord("NaN") || p.hasWord("Infinity") || p.hasWord("-Infinity") {
 		p.fail(p.pos, "NaN and Infinity are not JSON numbers")
@@ -339,10 +393,12 @@ func (p *parser) hasWord(w string) bool {
 	return strings.HasPrefix(string(p.src[p.pos:min(len(p.src), p.pos+len(w))]), w)
 }
 
-func (p *parser) literal(word string, v *Value) *Value {
+func (p *parser) literal(word string, lit Value) *Value {
 	if !p.hasWord(word) {
 		p.fail(p.pos, "invalid literal: expected %s", word)
 	}
+	v := p.newValue()
+	*v = lit
 	v.Start = p.pos
 	p.pos += len(word)
 	v.End = p.pos
@@ -358,7 +414,8 @@ func (p *parser) enter() {
 
 func (p *parser) object() *Value {
 	p.enter()
-	v := &Value{Kind: Object, Start: p.pos}
+	v := p.newValue()
+	*v = Value{Kind: Object, Start: p.pos}
 	p.pos++
 	var index map[string]keyIndex // built once the object has many keys
 	p.skipSpace()
@@ -370,7 +427,9 @@ func (p *parser) object() *Value {
 	}
 	depth := len(p.path)
 	p.path = append(p.path, "")
+	base := len(p.mstack)
 	for {
+		members := p.mstack[base:]
 		p.skipSpace()
 		if p.pos >= len(p.src) {
 			p.fail(p.pos, "unexpected end of input: expected a key or '}'")
@@ -381,9 +440,9 @@ func (p *parser) object() *Value {
 		keyStart := p.pos
 		key := p.str()
 		p.path[depth] = key
-		if index == nil && len(v.Members) >= smallObject {
-			index = make(map[string]keyIndex, 2*len(v.Members))
-			for i, m := range v.Members {
+		if index == nil && len(members) >= smallObject {
+			index = make(map[string]keyIndex, 2*len(members))
+			for i, m := range members {
 				e, ok := index[m.Key]
 				if !ok {
 					e.first = m.KeyStart
@@ -400,12 +459,12 @@ func (p *parser) object() *Value {
 			} else {
 				e.first = keyStart
 			}
-			e.last = len(v.Members)
+			e.last = len(members)
 			index[key] = e
 		} else {
-			for i := range v.Members {
-				if v.Members[i].Key == key {
-					first = v.Members[i].KeyStart
+			for i := range members {
+				if members[i].Key == key {
+					first = members[i].KeyStart
 					break
 				}
 			}
@@ -420,7 +479,7 @@ func (p *parser) object() *Value {
 		p.pos++
 		p.skipSpace()
 		val := p.value()
-		v.Members = append(v.Members, Member{Key: key, KeyStart: keyStart, Value: val})
+		p.mstack = append(p.mstack, Member{Key: key, KeyStart: keyStart, Value: val})
 		p.skipSpace()
 		if p.pos >= len(p.src) {
 			p.fail(p.pos, "unexpected end of input: expected ',' or '}'")
@@ -435,6 +494,7 @@ func (p *parser) object() *Value {
 		case '}':
 			p.pos++
 			v.End = p.pos
+			v.Members = p.keepMembers(base)
 			v.index = index
 			p.path = p.path[:depth]
 			p.depth--
@@ -447,7 +507,8 @@ func (p *parser) object() *Value {
 
 func (p *parser) array() *Value {
 	p.enter()
-	v := &Value{Kind: Array, Start: p.pos}
+	v := p.newValue()
+	*v = Value{Kind: Array, Start: p.pos}
 	p.pos++
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == ']' {
@@ -458,10 +519,12 @@ func (p *parser) array() *Value {
 	}
 	depth := len(p.path)
 	p.path = append(p.path, "")
+	base := len(p.istack)
 	for {
 		p.skipSpace()
-		p.path[depth] = strconv.Itoa(len(v.Items))
-		v.Items = append(v.Items, p.value())
+		p.path[depth] = strconv.Itoa(len(p.istack) - base)
+		it := p.value()
+		p.istack = append(p.istack, it)
 		p.skipSpace()
 		if p.pos >= len(p.src) {
 			p.fail(p.pos, "unexpected end of input: expected ',' or ']'")
@@ -476,6 +539,7 @@ func (p *parser) array() *Value {
 		case ']':
 			p.pos++
 			v.End = p.pos
+			v.Items = p.keepItems(base)
 			p.path = p.path[:depth]
 			p.depth--
 			return v
@@ -535,7 +599,9 @@ func (p *parser) number() *Value {
 		p.fail(start, "number literal of %d characters; at most %d are accepted", i-start, MaxNumberLength)
 	}
 	p.pos = i
-	return &Value{Kind: Number, Str: string(src[start:i]), Start: start, End: i}
+	v := p.newValue()
+	*v = Value{Kind: Number, Str: p.text[start:i], Start: start, End: i}
+	return v
 }
 
 // str reads a string starting at the opening quote and returns its text.
@@ -548,7 +614,7 @@ func (p *parser) str() string {
 		c := src[i]
 		if c == '"' {
 			p.pos = i + 1
-			return string(src[start+1 : i])
+			return p.text[start+1 : i]
 		}
 		if c == '\\' || c < 0x20 || c >= 0x7f {
 			break
