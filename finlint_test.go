@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/finlint/finlint/kinds/individual"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/finlint/finlint/kinds/individual"
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/show"
@@ -187,6 +191,47 @@ func TestRunKeepsInputOrder(t *testing.T) {
 		assert.Equal(t, payloads[i].Source, r.Source)
 	}
 	assert.Equal(t, one, eight)
+}
+
+// TestRunWithPreparesOnTheWorkers: prepare sees every result before fn
+// does, on the workers (two run at once), and fn still gets them in order.
+func TestRunWithPreparesOnTheWorkers(t *testing.T) {
+	l := newLinter(t, finlint.Options{Jobs: 2})
+	var running, most atomic.Int32
+	both := make(chan struct{})
+	var once sync.Once
+	i := 0
+	var got []string
+	err := l.RunWith(context.Background(), func() (finlint.Payload, bool) {
+		if i == 20 {
+			return finlint.Payload{}, false
+		}
+		i++
+		return finlint.Payload{Source: fmt.Sprintf("p%02d.json", i), Data: []byte(individual.Kind.Reference)}, true
+	}, func(r *finlint.Result) {
+		n := running.Add(1)
+		defer running.Add(-1)
+		if n > most.Load() {
+			most.Store(n)
+		}
+		if n == 2 {
+			once.Do(func() { close(both) })
+		}
+		select { // wait, briefly, for the other worker to be here too
+		case <-both:
+		case <-time.After(2 * time.Second):
+		}
+		r.Source += " prepared"
+	}, func(r finlint.Result) error {
+		got = append(got, r.Source)
+		return nil
+	})
+	require.NoError(t, err)
+	require.Len(t, got, 20)
+	for i, s := range got {
+		assert.Equal(t, fmt.Sprintf("p%02d.json prepared", i+1), s)
+	}
+	assert.EqualValues(t, 2, most.Load(), "prepare ran on both workers at once")
 }
 
 func TestRunStopsWhenCallbackFails(t *testing.T) {

@@ -18,6 +18,16 @@ import (
 // ctx.Err() when the context ends, at once even when next is blocked in a
 // read (the goroutine calling next then ends when next returns).
 func (l *Linter) Run(ctx context.Context, next func() (Payload, bool), fn func(Result) error) error {
+	return l.RunWith(ctx, next, nil, fn)
+}
+
+// RunWith is Run with a step of the caller's own on the workers: prepare,
+// when not nil, is called with each result on the worker that linted it,
+// before the results are put back in input order. Work a caller does on
+// every result (rendering its findings, say) then runs in parallel, and fn,
+// which runs on one goroutine, is left with what must be done in order.
+// prepare must be safe to call from several goroutines at once.
+func (l *Linter) RunWith(ctx context.Context, next func() (Payload, bool), prepare func(*Result), fn func(Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := l.opts.Jobs
@@ -33,7 +43,11 @@ func (l *Linter) Run(ctx context.Context, next func() (Payload, bool), fn func(R
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				j.out <- l.lint(ctx, j.p)
+				res := l.lint(ctx, j.p)
+				if prepare != nil {
+					prepare(&res)
+				}
+				j.out <- res
 			}
 		}()
 	}

@@ -225,7 +225,6 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		prog.tick()
 		bl.filter(&r.Result)
 		addHints(&r.Result)
-		show.Source(&r.Result, f.redact)
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true
@@ -268,7 +267,9 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		}
 		return nil
 	}
-	runErr := l.Run(ctx, fd.next, func(r finlint.Result) error {
+	// The source lines shown under findings are cut on the workers.
+	source := func(r *finlint.Result) { show.Source(r, f.redact) }
+	runErr := l.RunWith(ctx, fd.next, source, func(r finlint.Result) error {
 		// The baseline records and the submission judges every finding;
 		// only the report and the exit code leave the accepted ones out.
 		if blw != nil {
