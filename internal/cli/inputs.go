@@ -198,13 +198,18 @@ func (f *feeder) readFile(p *finlint.Payload) {
 		return
 	}
 	defer file.Close()
-	if st, err := file.Stat(); err == nil && st.IsDir() {
+	st, err := file.Stat()
+	if err == nil && st.IsDir() {
 		f.failed.Add(1)
 		p.Err = errors.New("cannot read input: is a directory")
 		return
 	}
 	kind := p.Kind
-	*p = readWhole(file, p.Source, f.limit)
+	hint := 0
+	if err == nil && st.Mode().IsRegular() {
+		hint = int(min(st.Size(), int64(f.limit)))
+	}
+	*p = readWholeHint(file, p.Source, f.limit, hint)
 	p.Kind = kind
 	if p.Err != nil {
 		f.failed.Add(1)
@@ -222,7 +227,14 @@ func (f *feeder) closeCur() {
 // readWhole reads a whole-file payload, keeping at most limit+1 bytes: a
 // larger file is sized, not held.
 func readWhole(r io.Reader, source string, limit int) finlint.Payload {
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	return readWholeHint(r, source, limit, 0)
+}
+
+// readWholeHint is readWhole for an input of about hint bytes (a regular
+// file's size): read into one buffer of that size, not one grown from 512
+// bytes by copies and further reads.
+func readWholeHint(r io.Reader, source string, limit, hint int) finlint.Payload {
+	data, err := readAll(io.LimitReader(r, int64(limit)+1), hint+1)
 	if err != nil {
 		return finlint.Payload{Source: source, Err: fmt.Errorf("cannot read input: %w", unwrapPath(err))}
 	}
@@ -239,6 +251,26 @@ func readWhole(r io.Reader, source string, limit int) finlint.Payload {
 		}
 	}
 	return finlint.Payload{Source: source, Size: size}
+}
+
+// readAll is io.ReadAll starting from a buffer of size bytes; the extra
+// byte a caller asks beyond the expected size lets the read that finds the
+// end need no bigger buffer.
+func readAll(r io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, max(size, 512))
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // sniffNDJSON decides whether stdin is newline-delimited: its first line is
