@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -57,7 +58,11 @@ func TestClosedStdout(t *testing.T) {
 		t.Skip("builds the binary")
 	}
 	bin := buildBinary(t)
-	cmd := exec.Command(bin, "lint", "--offline", filepath.Join(repo, "testdata/invalid"), filepath.Join(repo, "testdata/valid"))
+	// Far more output than the tool buffers and a pipe holds, so that
+	// finlint is still writing when the reader goes away.
+	stream := filepath.Join(t.TempDir(), "many.ndjson")
+	require.NoError(t, os.WriteFile(stream, []byte(strings.Repeat("{\"basic_info\": {\"email\": \"X@Y\"}}\n", 20000)), 0o644))
+	cmd := exec.Command(bin, "lint", "--offline", stream)
 	cmd.Env = append(os.Environ(), "FINLINT_CACHE_DIR="+t.TempDir())
 	out, err := cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -66,7 +71,7 @@ func TestClosedStdout(t *testing.T) {
 	require.NoError(t, cmd.Start())
 	line, err := bufio.NewReader(out).ReadString('\n')
 	require.NoError(t, err)
-	assert.Contains(t, line, "testdata/invalid/")
+	assert.Contains(t, line, "many.ndjson:")
 	out.Close()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -120,5 +125,49 @@ func TestCancelWhileStdinBlocks(t *testing.T) {
 		assert.Contains(t, errb.String(), "context canceled")
 	case <-time.After(5 * time.Second):
 		t.Fatal("the run did not stop while standard input was blocked")
+	}
+}
+
+// A slow stream (records arriving one by one on a pipe) gets each result
+// as its record is read, not when the stream ends: output is buffered for
+// speed but flushed as soon as writing pauses.
+func TestSlowStreamShowsEachResult(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "lint", "--offline", "--format", "ndjson", "--stdin-filename", "live.ndjson", "-")
+	cmd.Env = append(os.Environ(), "FINLINT_CACHE_DIR="+t.TempDir())
+	in, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	defer func() {
+		in.Close()
+		_ = cmd.Wait()
+	}()
+	lines := make(chan string)
+	go func() {
+		r := bufio.NewReader(out)
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				close(lines)
+				return
+			}
+			lines <- line
+		}
+	}()
+	record := strings.Join(strings.Fields(individual.Kind.Reference), " ") + "\n"
+	for i := 1; i <= 2; i++ {
+		_, err := io.WriteString(in, record)
+		require.NoError(t, err)
+		select {
+		case line := <-lines:
+			assert.Contains(t, line, `"record":`+strconv.Itoa(i))
+		case <-time.After(10 * time.Second):
+			t.Fatalf("record %d: no result while the stream stays open", i)
+		}
 	}
 }

@@ -89,8 +89,18 @@ type output struct {
 	name   string
 	path   string
 	w      io.Writer
+	buf    *bufferedOutput // what the format writes to, in front of w
 	closer io.Closer
 	format report.Format
+}
+
+// finish ends the output's document and writes out what is buffered.
+func (o *output) finish(sum report.Summary) error {
+	err := o.format.Finish(sum)
+	if ferr := o.buf.Flush(); err == nil {
+		err = ferr
+	}
+	return err
 }
 
 func parseFailOn(s string) (rules.Severity, error) {
@@ -289,7 +299,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		// An interrupted run still closes its documents (a JSON array,
 		// a SARIF log) so that what was written parses; best effort.
 		for _, o := range outs {
-			_ = o.format.Finish(sum)
+			_ = o.finish(sum)
 		}
 		var xe *exitError
 		if errors.As(runErr, &xe) {
@@ -298,7 +308,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		return &exitError{code: exitTool, err: runErr}
 	}
 	for _, o := range outs {
-		if err := o.format.Finish(sum); err != nil {
+		if err := o.finish(sum); err != nil {
 			return outputErr(o, err)
 		}
 	}
@@ -373,7 +383,8 @@ func openOutputs(e *env, f *lintFlags, severity func(*rules.Rule) rules.Severity
 			o.w, o.closer = file, file
 		}
 		color := path == "" && e.isTTY(e.stdout) && e.getenv("NO_COLOR") == ""
-		fm, err := report.New(name, o.w, report.Options{
+		o.buf = newBufferedOutput(o.w)
+		fm, err := report.New(name, o.buf, report.Options{
 			Color:    color,
 			Quiet:    f.quiet,
 			Rules:    kinds.Rules(),
