@@ -3,7 +3,6 @@ package kind
 import (
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/finlint/finlint/internal/jsondoc"
 )
@@ -15,27 +14,32 @@ import (
 // Each runs for every role of every payload, so it builds no pointer it
 // does not hand to fn, and a pattern without "*" is its own pointer.
 func Each(root *jsondoc.Value, pattern string, fn func(ptr string, v *jsondoc.Value)) {
-	toks := tokens(pattern)
-	if !hasStar(toks) {
-		if v := lookupTokens(root, toks); v != nil {
+	if !hasStar(pattern) {
+		v := root
+		for rest := pattern; rest != "" && v != nil; {
+			var t string
+			t, rest = nextToken(rest)
+			v = v.Get(t)
+		}
+		if v != nil {
 			fn(pattern, v)
 		}
 		return
 	}
 	var buf [64]byte
-	each(root, buf[:0], toks, fn)
+	each(root, buf[:0], pattern, fn)
 }
 
-func each(v *jsondoc.Value, at []byte, toks []string, fn func(string, *jsondoc.Value)) {
-	for len(toks) > 0 && v != nil {
-		t := toks[0]
-		toks = toks[1:]
+func each(v *jsondoc.Value, at []byte, rest string, fn func(string, *jsondoc.Value)) {
+	for rest != "" && v != nil {
+		var t string
+		t, rest = nextToken(rest)
 		if t == "*" {
 			if v.Kind != jsondoc.Array {
 				return
 			}
 			for i, it := range v.Items {
-				each(it, strconv.AppendInt(append(at, '/'), int64(i), 10), toks, fn)
+				each(it, strconv.AppendInt(append(at, '/'), int64(i), 10), rest, fn)
 			}
 			return
 		}
@@ -47,22 +51,26 @@ func each(v *jsondoc.Value, at []byte, toks []string, fn func(string, *jsondoc.V
 	}
 }
 
-// patterns holds each pattern's tokens: the patterns are the kinds' own
-// few constants, split once rather than on every payload.
-var patterns sync.Map // string -> []string
-
-func tokens(pattern string) []string {
-	if t, ok := patterns.Load(pattern); ok {
-		return t.([]string)
+// nextToken returns the first reference token of a non-empty pointer,
+// unescaped, and the rest of the pointer: a walk reads its pattern token
+// by token, with no slice of tokens to build.
+func nextToken(ptr string) (tok, rest string) {
+	ptr = ptr[1:]
+	if i := strings.IndexByte(ptr, '/'); i >= 0 {
+		tok, rest = ptr[:i], ptr[i:]
+	} else {
+		tok = ptr
 	}
-	t := jsondoc.SplitPointer(pattern)
-	patterns.Store(pattern, t)
-	return t
+	if strings.IndexByte(tok, '~') >= 0 {
+		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+	}
+	return tok, rest
 }
 
-func hasStar(toks []string) bool {
-	for _, t := range toks {
-		if t == "*" {
+// hasStar reports whether a pattern has a "*" token.
+func hasStar(pattern string) bool {
+	for i := 0; i+1 < len(pattern); i++ {
+		if pattern[i] == '/' && pattern[i+1] == '*' && (i+2 == len(pattern) || pattern[i+2] == '/') {
 			return true
 		}
 	}
@@ -74,10 +82,10 @@ func hasStar(toks []string) bool {
 // "/associated_parties/2/basic_info/first_name" is
 // "/associated_parties/2/basic_info/first_name_en".
 func Expand(pattern, matched string) string {
-	ptoks := tokens(pattern)
-	if !hasStar(ptoks) {
+	if !hasStar(pattern) {
 		return pattern
 	}
+	ptoks := jsondoc.SplitPointer(pattern)
 	mtoks := jsondoc.SplitPointer(matched)
 	var idx []string
 	for i, t := range ptoks {
@@ -97,11 +105,10 @@ func Expand(pattern, matched string) string {
 
 // Match reports whether ptr is one of the pointers pattern matches.
 func Match(pattern, ptr string) bool {
-	ptoks := tokens(pattern)
-	if !hasStar(ptoks) {
-		return pattern == ptr || (strings.Contains(ptr, "~") && equalTokens(ptoks, jsondoc.SplitPointer(ptr)))
+	if !hasStar(pattern) {
+		return pattern == ptr
 	}
-	toks := jsondoc.SplitPointer(ptr)
+	ptoks, toks := jsondoc.SplitPointer(pattern), jsondoc.SplitPointer(ptr)
 	if len(ptoks) != len(toks) {
 		return false
 	}
@@ -113,18 +120,6 @@ func Match(pattern, ptr string) bool {
 			continue
 		}
 		if t != toks[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalTokens(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
 			return false
 		}
 	}
