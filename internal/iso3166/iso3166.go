@@ -68,15 +68,13 @@ func VendorCodes() []string { return slices.Clone(vendorCodes[:]) }
 type countryTables struct {
 	a2to3, a3to2 map[string]string
 	names        map[string]string // alpha-3 to English name
-	byName       map[string]string // folded English name to vendor alpha-3
 }
 
 var tables = sync.OnceValue(func() *countryTables {
 	t := &countryTables{
-		a2to3:  map[string]string{},
-		a3to2:  map[string]string{},
-		names:  map[string]string{},
-		byName: map[string]string{},
+		a2to3: map[string]string{},
+		a3to2: map[string]string{},
+		names: map[string]string{},
 	}
 	for _, c := range countries.All() {
 		a2, a3 := c.Alpha2(), c.Alpha3()
@@ -84,11 +82,21 @@ var tables = sync.OnceValue(func() *countryTables {
 			continue
 		}
 		t.a2to3[a2], t.a3to2[a3], t.names[a3] = a3, a2, c.String()
-		if IsVendorCode(a3) {
-			t.byName[fold(c.String())] = a3
-		}
 	}
 	return t
+})
+
+// countryNames maps a folded English name to its vendor alpha-3 code. It
+// is built only when a suggestion is wanted: folding every name costs more
+// than all the other tables together.
+var countryNames = sync.OnceValue(func() map[string]string {
+	byName := map[string]string{}
+	for _, c := range countries.All() {
+		if a3 := c.Alpha3(); len(c.Alpha2()) == 2 && len(a3) == 3 && IsVendorCode(a3) {
+			byName[fold(c.String())] = a3
+		}
+	}
+	return byName
 })
 
 // Alpha2 returns the ISO 3166-1 alpha-2 code of an alpha-3 code, and false
@@ -139,7 +147,7 @@ func SuggestCountry(input string) (string, bool) {
 	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
 		s = strings.TrimSpace(s[4:])
 	}
-	if a3, ok := tables().byName[fold(s)]; ok {
+	if a3, ok := countryNames()[fold(s)]; ok {
 		return a3, true
 	}
 	candidates := []string{s}

@@ -2,6 +2,7 @@ package iso3166
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -23,20 +24,34 @@ type Sub struct {
 	Country string
 }
 
-type subTables struct {
-	byCode    map[string]Sub
-	byCountry map[string][]Sub
-	// byName maps a country's alpha-2 and a folded name to the codes that
-	// bear it; a name may repeat at different levels of one country.
-	byName map[string][]string
-}
+// The code table is built on the first check of a subdivision: one slice
+// of the embedded lines, in code order, searched by halves (a map of 5,000
+// entries took milliseconds to build, on the path of a one-file run). The
+// names, folded for suggestions (transliterated and lowered, which takes
+// far longer), are built only when a suggestion is wanted: a payload with
+// a valid subdivision never pays for them.
+var subs = sync.OnceValue(func() []Sub {
+	list := make([]Sub, 0, 5100)
+	eachSub(func(s Sub) { list = append(list, s) })
+	// The generator writes the lines in code order; a hand edit that broke
+	// it must not break the search.
+	slices.SortStableFunc(list, func(a, b Sub) int { return strings.Compare(a.Code, b.Code) })
+	return list
+})
 
-var subs = sync.OnceValue(func() *subTables {
-	t := &subTables{
-		byCode:    make(map[string]Sub, 5100),
-		byCountry: make(map[string][]Sub, 200),
-		byName:    make(map[string][]string, 5100),
-	}
+// subNames maps a country's alpha-2 and a folded name to the codes that
+// bear it; a name may repeat at different levels of one country.
+var subNames = sync.OnceValue(func() map[string][]string {
+	byName := make(map[string][]string, 5100)
+	eachSub(func(s Sub) {
+		k := s.Country + "\x00" + fold(s.Name)
+		byName[k] = append(byName[k], s.Code)
+	})
+	return byName
+})
+
+// eachSub calls fn with every subdivision of the table, in code order.
+func eachSub(fn func(Sub)) {
 	for line := range strings.Lines(subdivisionData) {
 		line = strings.TrimRight(line, "\r\n")
 		if line == "" || line[0] == '#' {
@@ -48,29 +63,33 @@ var subs = sync.OnceValue(func() *subTables {
 			// hand edit, and skipping it beats failing every lint.
 			continue
 		}
-		s := Sub{Code: code, Name: name, Country: code[:2]}
-		t.byCode[code] = s
-		t.byCountry[s.Country] = append(t.byCountry[s.Country], s)
-		k := s.Country + "\x00" + fold(name)
-		t.byName[k] = append(t.byName[k], code)
+		fn(Sub{Code: code, Name: name, Country: code[:2]})
 	}
-	return t
-})
+}
 
 // Subdivision returns the subdivision with exactly this code (upper case,
 // as ISO writes it), and false when there is none.
 func Subdivision(code string) (Sub, bool) {
-	s, ok := subs().byCode[code]
-	return s, ok
+	list := subs()
+	i, ok := slices.BinarySearchFunc(list, code, func(s Sub, code string) int { return strings.Compare(s.Code, code) })
+	if !ok {
+		return Sub{}, false
+	}
+	return list[i], true
 }
 
 // Subdivisions returns the subdivisions of the country with this alpha-2
 // code, sorted by code. The slice is the caller's to keep or change.
 func Subdivisions(alpha2 string) []Sub {
-	list := subs().byCountry[alpha2]
-	out := make([]Sub, len(list))
-	copy(out, list)
-	return out
+	list := subs()
+	// The codes of a country are "XX-" and more: one run of the list.
+	prefix := alpha2 + "-"
+	lo, _ := slices.BinarySearchFunc(list, prefix, func(s Sub, p string) int { return strings.Compare(s.Code, p) })
+	hi := lo
+	for hi < len(list) && strings.HasPrefix(list[hi].Code, prefix) {
+		hi++
+	}
+	return slices.Clone(list[lo:hi:hi])
 }
 
 // SuggestSubdivision returns the ISO 3166-2 code of the country with
@@ -96,7 +115,7 @@ func SuggestSubdivision(alpha2, input string) (string, bool) {
 	if sub, ok := Subdivision(alpha2 + "-" + code); ok {
 		return sub.Code, true
 	}
-	if codes := subs().byName[alpha2+"\x00"+fold(s)]; len(codes) == 1 {
+	if codes := subNames()[alpha2+"\x00"+fold(s)]; len(codes) == 1 {
 		return codes[0], true
 	}
 	return "", false

@@ -18,7 +18,7 @@ import (
 const subdivisionTotal = 5046
 
 func TestSubdivisionTable(t *testing.T) {
-	assert.Len(t, subs().byCode, subdivisionTotal)
+	assert.Len(t, subs(), subdivisionTotal)
 
 	sc := bufio.NewScanner(strings.NewReader(subdivisionData))
 	var codes []string
@@ -37,7 +37,17 @@ func TestSubdivisionTable(t *testing.T) {
 	assert.Len(t, codes, subdivisionTotal, "every line must load")
 	assert.True(t, slices.IsSorted(codes))
 
-	for c := range subs().byCountry {
+	countries := map[string]bool{}
+	for _, s := range subs() {
+		countries[s.Country] = true
+		got, ok := Subdivision(s.Code)
+		assert.True(t, ok && got == s, "%s is found by its code", s.Code)
+	}
+	for c := range countries {
+		assert.Equal(t, c, Subdivisions(c)[0].Country, "the run of %s starts with its own", c)
+		for _, s := range Subdivisions(c) {
+			assert.Equal(t, c, s.Country)
+		}
 		a3, ok := Alpha3(c)
 		assert.True(t, ok && IsVendorCode(a3), "subdivisions of %s, a country outside the vendor list", c)
 	}
