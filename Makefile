@@ -8,7 +8,7 @@ TEST_FUZZTIME ?= 3s
 BENCHTIME ?= 1s
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build test lint bench fuzz generate corpus clean
+.PHONY: all build test lint bench bench-peers fuzz generate corpus clean
 
 all: lint test build
 
@@ -26,6 +26,12 @@ lint:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) $(PKGS)
+
+# finlint beside the schema-only validators, installed into a cache folder
+# on first use; several minutes. BENCH_PEERS_FLAGS=-quick checks it works.
+BENCH_PEERS_FLAGS ?=
+bench-peers:
+	$(GO) run ./scripts/bench-peers $(BENCH_PEERS_FLAGS)
 
 # Each fuzz target runs for FUZZTIME, one after another (go test allows one
 # -fuzz target per run).

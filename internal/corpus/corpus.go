@@ -1,6 +1,8 @@
 // Package corpus generates payload corpora for benchmarks and load tests:
-// many realistic payloads, about one in four with mistakes, reproducible
-// from a seed. Nothing it writes is committed; `make corpus` makes one.
+// many realistic payloads of a kind, some with the mistakes real pipelines
+// make (one in four individual payloads, one in five business ones),
+// reproducible from a seed. Nothing it writes is committed; `make corpus`
+// makes one.
 package corpus
 
 import (
@@ -93,9 +95,36 @@ func lower(s string) string {
 	return string(b)
 }
 
-// WriteFiles writes n pretty-printed payloads as files under dir, 1,000 a
-// folder.
+// A Generator returns payload i of a corpus for seed; the same seed and i
+// always give the same payload.
+type Generator func(seed uint64, i int) map[string]any
+
+// ForKind returns the generator of payloads of the named kind:
+// "individual-v2" (Payload) or "business-v2" (BusinessPayload).
+func ForKind(name string) (Generator, error) {
+	switch name {
+	case "individual-v2":
+		return Payload, nil
+	case "business-v2":
+		return BusinessPayload, nil
+	}
+	return nil, fmt.Errorf("no corpus of kind %q: individual-v2 or business-v2", name)
+}
+
+// WriteFiles writes n pretty-printed individual payloads as files under
+// dir, 1,000 a folder.
 func WriteFiles(dir string, n int, seed uint64) error {
+	return Generator(Payload).WriteFiles(dir, n, seed)
+}
+
+// WriteNDJSON writes n individual payloads, one a line, to w.
+func WriteNDJSON(w io.Writer, n int, seed uint64) error {
+	return Generator(Payload).WriteNDJSON(w, n, seed)
+}
+
+// WriteFiles writes n pretty-printed payloads of g as files under dir,
+// 1,000 a folder.
+func (g Generator) WriteFiles(dir string, n int, seed uint64) error {
 	for i := range n {
 		sub := filepath.Join(dir, fmt.Sprintf("%03d", i/1000))
 		if i%1000 == 0 {
@@ -103,7 +132,7 @@ func WriteFiles(dir string, n int, seed uint64) error {
 				return err
 			}
 		}
-		data, err := json.MarshalIndent(Payload(seed, i), "", "  ")
+		data, err := json.MarshalIndent(g(seed, i), "", "  ")
 		if err != nil {
 			return err
 		}
@@ -114,11 +143,11 @@ func WriteFiles(dir string, n int, seed uint64) error {
 	return nil
 }
 
-// WriteNDJSON writes n payloads, one a line, to w.
-func WriteNDJSON(w io.Writer, n int, seed uint64) error {
+// WriteNDJSON writes n payloads of g, one a line, to w.
+func (g Generator) WriteNDJSON(w io.Writer, n int, seed uint64) error {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	for i := range n {
-		data, err := json.Marshal(Payload(seed, i))
+		data, err := json.Marshal(g(seed, i))
 		if err != nil {
 			return err
 		}

@@ -1,5 +1,6 @@
 // Command gencorpus writes a benchmark corpus: -files N pretty-printed
-// payload files under -out, or -ndjson N records to standard output.
+// payload files under -out, or -ndjson N records to standard output, of the
+// payload kind -kind (individual-v2 or business-v2).
 package main
 
 import (
@@ -15,13 +16,18 @@ func main() {
 	files := flag.Int("files", 0, "number of payload files to write under -out")
 	ndjson := flag.Int("ndjson", 0, "number of NDJSON records to write to standard output")
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same corpus")
+	kind := flag.String("kind", "individual-v2", "payload kind: individual-v2 or business-v2")
 	flag.Parse()
-	var err error
+	gen, err := corpus.ForKind(*kind)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gencorpus:", err)
+		os.Exit(2)
+	}
 	switch {
 	case *files > 0:
-		err = corpus.WriteFiles(*out, *files, *seed)
+		err = gen.WriteFiles(*out, *files, *seed)
 	case *ndjson > 0:
-		err = corpus.WriteNDJSON(os.Stdout, *ndjson, *seed)
+		err = gen.WriteNDJSON(os.Stdout, *ndjson, *seed)
 	default:
 		flag.Usage()
 		os.Exit(2)
