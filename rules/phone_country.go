@@ -61,7 +61,7 @@ is wrong, and only the customer knows which.`,
 // weighs against a country with another severity.
 func PhoneCountryMismatch(p *Pass, phonePtr, countryPtr string) (string, bool) {
 	s, ok := p.Text(phonePtr)
-	if !ok || !e164Shape.MatchString(s) {
+	if !ok || !isE164Shape(s) {
 		return "", false
 	}
 	res, ok := p.Text(countryPtr)
@@ -76,9 +76,11 @@ func PhoneCountryMismatch(p *Pass, phonePtr, countryPtr string) (string, bool) {
 	if !ph.valid {
 		return "", false // phone-format's to report
 	}
-	num := ph.num
-	region := phonenumbers.GetRegionCodeForNumber(num)
-	if region == resA2 || phonenumbers.IsValidNumberForRegion(num, resA2) {
+	// The region was found when the number was judged valid; only a
+	// number of another region can still be valid in the residence's
+	// (a Finnish mobile number in the Åland Islands).
+	num, region := ph.num, ph.region
+	if region == resA2 || ph.validForRegion(resA2) {
 		return "", false
 	}
 	phone, country := label(phonePtr)+" number", field(countryPtr)

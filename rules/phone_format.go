@@ -2,7 +2,6 @@ package rules
 
 import (
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,12 +10,6 @@ import (
 	"github.com/finlint/finlint/kind"
 	"github.com/nyaruka/phonenumbers"
 )
-
-// phonePointer is where the customer's phone number lives.
-
-// e164Shape is E.164 as the vendor writes it: a plus sign, a country
-// calling code (which never starts with 0) and at most 15 digits in all.
-var e164Shape = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
 
 // PhoneFormat reports a phone number that is not a valid number in strict
 // E.164 form.
@@ -60,17 +53,13 @@ residence.`,
 	},
 }
 
-// phoneDefaultRegion is the alpha-2 code a number without a calling code is
-// read in: the country of residence, else the address country, else none.
-// parsedPhone is a phone number parsed once per payload for the two phone
-// rules: parsing and validation are the costliest steps of a clean payload.
 func checkPhone(p *Pass, role kind.Phone, ptr string, v *jsondoc.Value) {
 	s, ok := v.Text()
 	if !ok {
 		return
 	}
 	name := label(ptr)
-	if !e164Shape.MatchString(s) {
+	if !isE164Shape(s) {
 		f := Finding{
 			Path:    ptr,
 			Message: name + " " + p.Quote(s) + " is not in E.164 form: a plus sign and at most 15 digits, with no spaces or punctuation",
@@ -82,37 +71,44 @@ func checkPhone(p *Pass, role kind.Phone, ptr string, v *jsondoc.Value) {
 		return
 	}
 	ph := parsePhone(p, s)
-	num, err := ph.num, ph.err
 	if !ph.valid {
 		p.Report(Finding{
 			Path:    ptr,
-			Message: name + " " + p.Quote(s) + " is in E.164 form but not a valid phone number: " + phoneFault(p, num, err),
+			Message: name + " " + p.Quote(s) + " is in E.164 form but not a valid phone number: " + phoneFault(p, ph.num, ph.err),
 		})
 		return
 	}
-	if e164 := phonenumbers.Format(num, phonenumbers.E164); e164 != s {
+	if ph.e164 != s {
 		f := Finding{
 			Path:    ptr,
 			Message: name + " " + p.Quote(s) + " is a valid number but not written in its E.164 form",
 		}
-		f.suggest(p.Suggest(e164), FixString)
+		f.suggest(p.Suggest(ph.e164), FixString)
 		p.Report(f)
 	}
 }
 
-type parsedPhone struct {
-	num   *phonenumbers.PhoneNumber
-	err   error
-	valid bool
+// phoneMemo holds a payload's parsed phone numbers by their text: both
+// phone rules, and the kinds' rules that call PhoneCountryMismatch, ask
+// of the same numbers, and parsing and validation are the costliest steps
+// of a clean payload.
+type phoneMemo map[string]*parsedPhone
+
+func newPhoneMemo() any { return phoneMemo{} }
+
+// parsePhone returns s parsed and judged, once per payload.
+func parsePhone(p *Pass, s string) *parsedPhone {
+	m := p.Memo("phone numbers", newPhoneMemo).(phoneMemo)
+	ph, ok := m[s]
+	if !ok {
+		ph = readPhone(s)
+		m[s] = ph
+	}
+	return ph
 }
 
-func parsePhone(p *Pass, s string) parsedPhone {
-	return p.Memo("phone:"+s, func() any {
-		num, err := phonenumbers.Parse(s, "ZZ")
-		return parsedPhone{num: num, err: err, valid: err == nil && phonenumbers.IsValidNumber(num)}
-	}).(parsedPhone)
-}
-
+// phoneDefaultRegion is the alpha-2 code a number without a calling code is
+// read in: the country of residence, else the address country, else none.
 func phoneDefaultRegion(p *Pass, role kind.Phone, phone string) string {
 	for _, pat := range role.Region {
 		if c, ok := p.textAt(pat, phone); ok && iso3166.IsVendorCode(c) {
@@ -122,6 +118,13 @@ func phoneDefaultRegion(p *Pass, role kind.Phone, phone string) string {
 		}
 	}
 	return "ZZ"
+}
+
+// phoneValid is phonenumbers.IsValidNumber(num), from the compiled
+// metadata.
+func phoneValid(num *phonenumbers.PhoneNumber) bool {
+	_, valid := phoneTab().regionOf(int(num.GetCountryCode()), phonenumbers.GetNationalSignificantNumber(num))
+	return valid
 }
 
 // phoneE164 returns the E.164 form of a loosely written number when it is
@@ -137,10 +140,10 @@ func phoneE164(s, region string) (string, bool) {
 	tries = append(tries, s)
 	for _, t := range tries {
 		num, err := phonenumbers.Parse(t, region)
-		if err == nil && phonenumbers.IsValidNumber(num) {
+		if err == nil && phoneValid(num) {
 			// The library accepts a few national plans longer than E.164's
 			// 15 digits; such a number cannot be suggested as E.164.
-			if out := phonenumbers.Format(num, phonenumbers.E164); e164Shape.MatchString(out) {
+			if out := phonenumbers.Format(num, phonenumbers.E164); isE164Shape(out) {
 				return out, true
 			}
 		}
