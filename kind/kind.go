@@ -14,7 +14,8 @@ import (
 	"github.com/finlint/finlint/schema"
 )
 
-// Kind is one payload kind. Use it by pointer: it compiles its schema once.
+// Kind is one payload kind. Use it by pointer: it reads the keys its schema
+// declares once.
 type Kind struct {
 	// Name is the kind's stable id, such as "individual-v2".
 	Name string
@@ -31,9 +32,11 @@ type Kind struct {
 	SchemaID   string
 	SchemaJSON []byte
 	// Validate checks a parsed payload against SchemaJSON and returns its
-	// leaf errors ordered by pointer, then keyword. Each kind sets it to
-	// the validator generated from its schema (go generate); the schema
-	// package's tests hold it to the JSON Schema library's verdicts.
+	// leaf errors ordered by pointer, then keyword. Every kind must set
+	// it, to the validator generated from its schema by go generate
+	// (internal/schemagen), which the tests hold to the verdicts of the
+	// JSON Schema library (schema/oracle); the linter calls it on every
+	// payload of the kind.
 	Validate func(root *jsondoc.Value) []schema.Error
 	// Reference is a complete valid payload; documentation examples are
 	// JSON merge patches over it.
@@ -45,19 +48,8 @@ type Kind struct {
 	// kind.
 	Roles Roles
 
-	once   sync.Once
-	schema *schema.Schema
-	err    error
-
 	keysOnce sync.Once
 	keys     map[string]bool
-}
-
-// Schema returns the kind's compiled schema, compiling it on first use:
-// once per process, whatever the number of linters.
-func (k *Kind) Schema() (*schema.Schema, error) {
-	k.once.Do(func() { k.schema, k.err = schema.Compile(k.SchemaID, k.SchemaJSON) })
-	return k.schema, k.err
 }
 
 // Roles name the fields of a kind by what they are. A pattern is a JSON

@@ -5,6 +5,7 @@ import (
 
 	"github.com/finlint/finlint/internal/jsondoc"
 	"github.com/finlint/finlint/kind"
+	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/kinds/business"
 	"github.com/finlint/finlint/kinds/individual"
 	"github.com/stretchr/testify/assert"
@@ -61,15 +62,19 @@ func TestEachExpandMatch(t *testing.T) {
 	assert.False(t, individual.Kind.IsTaxDocumentID("/associated_parties/0/basic_info/tax_info/1/document_id"))
 }
 
-func TestEveryKindCompilesAndItsReferenceIsItself(t *testing.T) {
-	for _, k := range []*kind.Kind{individual.Kind, business.Kind} {
-		s, err := k.Schema()
-		require.NoError(t, err, k.Name)
-		again, _ := k.Schema()
-		assert.Same(t, s, again, "compiled once")
-		assert.Equal(t, k.SchemaID, s.ID())
+// Every kind brings the validator of its schema, and its reference
+// payload passes it and carries its markers. A nil Validate would only
+// show as a panic on the first payload of the kind.
+func TestEveryKindValidatesAndItsReferenceIsItself(t *testing.T) {
+	all := kinds.All()
+	require.NotEmpty(t, all)
+	for _, k := range all {
+		require.NotNil(t, k.Validate, "%s has no Validate", k.Name)
 		r := root(t, k.Reference)
-		assert.Empty(t, s.Validate(r.Interface()), k.Name)
+		assert.Empty(t, k.Validate(r), k.Name)
+		errs := k.Validate(root(t, `[]`))
+		require.Len(t, errs, 1, k.Name)
+		assert.Equal(t, "must be an object, not an array", errs[0].Message, "%s: the validator checks something", k.Name)
 		for _, m := range k.Markers {
 			assert.NotNil(t, r.Get(jsondoc.SplitPointer(m)[0]), "%s marker %s", k.Name, m)
 		}

@@ -132,17 +132,8 @@ func (p *Pass) Suggest(s string) string {
 func (p *Pass) SchemaErrors() []schema.Error {
 	if !p.schema.done {
 		p.schema.done = true
-		switch {
-		case p.Doc.Root == nil || p.Kind == nil:
-		case p.Kind.Validate != nil:
+		if p.Doc.Root != nil && p.Kind != nil {
 			p.schema.errs = p.Kind.Validate(p.Doc.Root)
-		default:
-			sch, err := p.Kind.Schema()
-			if err != nil {
-				p.schema.errs = []schema.Error{{Keyword: "schema", Message: err.Error()}}
-			} else {
-				p.schema.errs = sch.Validate(p.Doc.Root.Interface())
-			}
 		}
 	}
 	return p.schema.errs

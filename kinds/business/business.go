@@ -10,6 +10,7 @@ var Kind = &kind.Kind{
 	CustomerType: "BUSINESS",
 	SchemaID:     "https://github.com/finlint/finlint/schema/create-business-customer-v2.json",
 	SchemaJSON:   SchemaJSON,
+	Validate:     validate,
 	Reference:    string(ReferenceJSON),
 	// A company's legal name, its addresses and the people behind it; a
 	// person has names and one address.

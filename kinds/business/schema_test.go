@@ -18,6 +18,8 @@ import (
 	"unicode"
 
 	"github.com/finlint/finlint/internal/iso3166"
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/schema"
 	"github.com/nyaruka/phonenumbers"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -298,6 +300,93 @@ func TestInvalidFiles(t *testing.T) {
 			}
 			if got := errorPointers(err); !slices.Contains(got, c.pointer) {
 				t.Fatalf("errors at %q, want one at %s:\n%v", got, c.pointer, err)
+			}
+		})
+	}
+}
+
+// ruleOwned reports whether every leaf error of err at ptr is one the
+// linter's validator leaves to a rule: the country list, the E.164, the
+// printable-ASCII and the subdivision patterns.
+func ruleOwned(err error, ptr string) bool {
+	owned := map[string]bool{"countryCode": true, "e164": true, "printableAscii": true, "subdivisionCode": true}
+	all, seen := true, false
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) > 0 {
+			for _, c := range e.Causes {
+				walk(c)
+			}
+			return
+		}
+		_, frag, _ := strings.Cut(e.SchemaURL, "#/$defs/")
+		def, _, _ := strings.Cut(frag, "/")
+		switch e.ErrorKind.(type) {
+		case *kind.Enum, *kind.Pattern:
+			if pointer(e.InstanceLocation) == ptr {
+				seen = true
+				all = all && owned[def]
+			}
+		default:
+			if slices.Contains(errorPointers(e), ptr) {
+				seen, all = true, false
+			}
+		}
+	}
+	if ve, ok := err.(*jsonschema.ValidationError); ok {
+		walk(ve)
+	}
+	return seen && all
+}
+
+// TestGeneratedValidator: the validator the linter runs, generated from
+// this schema, passes the reference and the valid files, lets through
+// each file the schema lets through, and reports each one it catches at
+// the listed pointer, unless a rule owns that check.
+func TestGeneratedValidator(t *testing.T) {
+	parse := func(t *testing.T, data []byte) *jsondoc.Value {
+		t.Helper()
+		d := jsondoc.Parse(data, jsondoc.Limits{})
+		if d.Root == nil {
+			t.Fatalf("does not parse: %v", d.Problems)
+		}
+		return d.Root
+	}
+	pointers := func(errs []schema.Error) []string {
+		var out []string
+		for _, e := range errs {
+			out = append(out, e.Pointer)
+		}
+		return out
+	}
+	if errs := Kind.Validate(parse(t, ReferenceJSON)); errs != nil {
+		t.Errorf("reference.json: %v", errs)
+	}
+	files, _ := filepath.Glob(validDir + "/*.json")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if errs := Kind.Validate(parse(t, data)); errs != nil {
+			t.Errorf("%s: %v", f, errs)
+		}
+	}
+	sch := compile(t)
+	for _, c := range readmeCases(t) {
+		t.Run(strings.TrimSuffix(c.file, ".json"), func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(invalidDir, c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := pointers(Kind.Validate(parse(t, data)))
+			switch full := sch.Validate(readJSON(t, filepath.Join(invalidDir, c.file))); {
+			case !c.schema || ruleOwned(full, c.pointer):
+				if slices.Contains(got, c.pointer) {
+					t.Fatalf("errors at %q; none was expected at %s", got, c.pointer)
+				}
+			case !slices.Contains(got, c.pointer):
+				t.Fatalf("errors at %q, want one at %s", got, c.pointer)
 			}
 		})
 	}

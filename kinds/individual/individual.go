@@ -22,6 +22,7 @@ var Kind = &kind.Kind{
 	CustomerType: "INDIVIDUAL",
 	SchemaID:     "https://github.com/finlint/finlint/schema/create-individual-customer-v2.json",
 	SchemaJSON:   schemaJSON,
+	Validate:     validate,
 	Reference:    reference,
 	// A person's names and one address; a business has a legal name and
 	// addresses.

@@ -1,4 +1,4 @@
-package schema
+package oracle
 
 import (
 	"fmt"
@@ -44,6 +44,21 @@ type ecmaPattern struct {
 
 func (p ecmaPattern) MatchString(s string) bool { return p.re.MatchString(s) }
 func (p ecmaPattern) String() string            { return p.src }
+
+// TranslateECMA returns the Go regexp syntax of an ECMA-262 pattern, as
+// Compile reads it, so that the generator can emit patterns that were
+// translated once, when the code was generated, and mean what they mean
+// here.
+func TranslateECMA(pattern string) (string, error) {
+	goPattern, err := translateECMA(pattern)
+	if err != nil {
+		return "", fmt.Errorf("pattern %q: %w", pattern, err)
+	}
+	if _, err := regexp.Compile(goPattern); err != nil {
+		return "", fmt.Errorf("pattern %q: %w", pattern, err)
+	}
+	return goPattern, nil
+}
 
 // translateECMA rewrites an ECMA-262 pattern into Go syntax: \s and \S in
 // full Unicode, \uXXXX and \u{X…} as \x{…}, and a dot that, as in ECMA-262,
