@@ -167,16 +167,21 @@ func TestGeneratedMatchesOracleOnFixtures(t *testing.T) {
 	assert.Greater(t, compared, 250)
 }
 
-// replacements are the values a mutation puts in place of another: every
-// JSON type, and the numbers, strings and shapes each keyword judges
-// differently.
-var replacements = []string{
-	`null`, `true`, `false`, `0`, `-0`, `-1`, `1.5`, `42.0`, `1e2`, `-0.0e5`, `1E-7`, `100.0000000000000000001`,
-	`12345678901234567890`, `1e400`, `-1e400`, `1e1000001`, `-2.5e-1000001`,
-	`""`, `" "`, `"\u00a0\u3000"`, `"x"`, `"é"`, `"ab"`, `"` + strings.Repeat("a", 300) + `"`, `"` + strings.Repeat("é", 60) + `"`,
-	`"1990-02-30"`, `"2024-02-29"`, `"2024-2-29"`, `"not a uri"`, `"http://exa mple.com"`, `"https://example.com/a?b#c"`,
-	`"http://[::1]:80/"`, `"http://[fe80::1%25en0]/"`, `"http://::1/"`, `"STANDARD"`, `"ubo"`, `"US-CA"`, `"+14155552671"`,
-	`[]`, `[1]`, `["x", null]`, `[{}]`, `{}`, `{"a": 1}`,
+// replacements are the values a mutation puts in place of another: one
+// of every JSON type anywhere, and where the value is a number or a
+// string, the numbers or strings each keyword judges differently.
+var replacements = struct{ anywhere, numbers, strings []string }{
+	anywhere: []string{`null`, `true`, `0`, `1.5`, `""`, `"x"`, `[]`, `[{}]`, `{}`, `{"a": 1}`},
+	numbers: []string{
+		`false`, `-0`, `-1`, `42.0`, `1e2`, `-0.0e5`, `1E-7`, `100.0000000000000000001`, `12345678901234567890`,
+		`1e400`, `-1e400`, `1e1000001`, `-2.5e-1000001`, `[1]`,
+	},
+	strings: []string{
+		`" "`, `"\u00a0\u3000"`, `"é"`, `"ab"`, `"` + strings.Repeat("a", 300) + `"`, `"` + strings.Repeat("é", 60) + `"`,
+		`"1990-02-30"`, `"2024-02-29"`, `"2024-2-29"`, `"not a uri"`, `"http://exa mple.com"`, `"https://example.com/a?b#c"`,
+		`"http://[::1]:80/"`, `"http://[fe80::1%25en0]/"`, `"http://::1/"`, `"STANDARD"`, `"ubo"`, `"US-CA"`, `"+14155552671"`,
+		`["x", null]`,
+	},
 }
 
 // mutation is one change to a payload, at ptr: replace the value there
@@ -273,7 +278,7 @@ func render(b *bytes.Buffer, v *jsondoc.Value, ptr string, muts []mutation) {
 }
 
 // mutations returns every single mutation of the payload at every
-// pointer: each replacement of each value, the removal of each member and
+// pointer: each replacement that fits each value, the removal of each member and
 // item, unknown keys (escaped ones, and enough of them, repeated, to
 // make jsondoc index the object), and each member repeated with null
 // before and after it.
@@ -281,7 +286,14 @@ func mutations(root *jsondoc.Value) []mutation {
 	var out []mutation
 	var walk func(v *jsondoc.Value, ptr string)
 	walk = func(v *jsondoc.Value, ptr string) {
-		for _, r := range replacements {
+		rs := replacements.anywhere
+		switch v.Kind {
+		case jsondoc.Number:
+			rs = append(rs[:len(rs):len(rs)], replacements.numbers...)
+		case jsondoc.String:
+			rs = append(rs[:len(rs):len(rs)], replacements.strings...)
+		}
+		for _, r := range rs {
 			out = append(out, mutation{op: "replace", ptr: ptr, val: r})
 		}
 		if ptr != "" {
@@ -344,6 +356,7 @@ func parse(t testing.TB, s string) *jsondoc.Value {
 func TestGeneratedMatchesOracleOnMutations(t *testing.T) {
 	for _, s := range subjects(t) {
 		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
 			root := parse(t, s.reference)
 			require.Empty(t, s.validate(root), "the reference payload is valid")
 			singles := mutations(root)
@@ -371,7 +384,7 @@ func TestGeneratedMatchesOracleOnMutations(t *testing.T) {
 				try(muts)
 			}
 			t.Logf("%d payloads compared, %d the oracle could not answer", compared, refused)
-			assert.Greater(t, compared, 2000)
+			assert.Greater(t, compared, 1000)
 		})
 	}
 }

@@ -1,0 +1,7 @@
+//go:build !race
+
+package rules
+
+// phoneSample is the share of the generated phone cases the differential
+// tests run: all of them.
+const phoneSample = 1
