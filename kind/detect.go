@@ -3,7 +3,6 @@ package kind
 import (
 	"encoding/json"
 	"strings"
-	"sync"
 
 	"github.com/finlint/finlint/internal/jsondoc"
 )
@@ -62,24 +61,17 @@ type keyNode struct {
 	items *keyNode
 }
 
-var detectors sync.Map // *Kind -> *detector
-
+// detector returns k's detector, built on first use from its markers and
+// its schema.
 func (k *Kind) detector() *detector {
-	if d, ok := detectors.Load(k); ok {
-		return d.(*detector)
-	}
-	d := &detector{tree: &keyNode{}}
-	for _, m := range k.Markers {
-		d.markers = append(d.markers, jsondoc.SplitPointer(m))
-	}
-	for p := range k.knownKeys() {
-		node := d.tree
-		for _, t := range jsondoc.SplitPointer(p) {
-			node = node.child(t)
+	k.detectOnce.Do(func() {
+		d := &detector{tree: knownKeys(k.SchemaJSON)}
+		for _, m := range k.Markers {
+			d.markers = append(d.markers, jsondoc.SplitPointer(m))
 		}
-	}
-	actual, _ := detectors.LoadOrStore(k, d)
-	return actual.(*detector)
+		k.det = d
+	})
+	return k.det
 }
 
 func (n *keyNode) child(t string) *keyNode {
@@ -124,51 +116,46 @@ func (n *keyNode) count(v *jsondoc.Value, depth int) int {
 	return c
 }
 
-// knownKeys returns the patterns of every key the kind's schema declares,
-// three levels deep ("/basic_info", "/basic_info/email",
-// "/associated_parties/*/basic_info"), read once from SchemaJSON.
-func (k *Kind) knownKeys() map[string]bool {
-	k.keysOnce.Do(func() {
-		k.keys = map[string]bool{}
-		var doc map[string]any
-		if json.Unmarshal(k.SchemaJSON, &doc) != nil {
+// knownKeys returns the tree of every key a schema declares, three levels
+// deep: basic_info, basic_info/email, associated_parties/*/basic_info.
+func knownKeys(schemaJSON []byte) *keyNode {
+	root := &keyNode{}
+	var doc map[string]any
+	if json.Unmarshal(schemaJSON, &doc) != nil {
+		return root
+	}
+	defs, _ := doc["$defs"].(map[string]any)
+	// depth counts keys, not array levels; hops bounds the $ref chain of a
+	// schema that refers to itself.
+	var walk func(s map[string]any, at *keyNode, depth, hops int)
+	walk = func(s map[string]any, at *keyNode, depth, hops int) {
+		if depth >= 3 || hops > 16 || s == nil {
 			return
 		}
-		defs, _ := doc["$defs"].(map[string]any)
-		// depth counts keys, not array levels; hops bounds the $ref chain
-		// of a schema that refers to itself.
-		var walk func(s map[string]any, at string, depth, hops int)
-		walk = func(s map[string]any, at string, depth, hops int) {
-			if depth >= 3 || hops > 16 || s == nil {
-				return
-			}
-			if ref, ok := s["$ref"].(string); ok {
-				if name, ok := strings.CutPrefix(ref, "#/$defs/"); ok {
-					d, _ := defs[name].(map[string]any)
-					walk(d, at, depth, hops+1)
-				}
-			}
-			for _, key := range []string{"allOf", "anyOf", "oneOf"} {
-				list, _ := s[key].([]any)
-				for _, c := range list {
-					c, _ := c.(map[string]any)
-					walk(c, at, depth, hops+1)
-				}
-			}
-			if items, ok := s["items"].(map[string]any); ok {
-				walk(items, at+"/*", depth, hops)
-			}
-			props, _ := s["properties"].(map[string]any)
-			for name, c := range props {
-				p := jsondoc.Join(at, name)
-				k.keys[p] = true
-				c, _ := c.(map[string]any)
-				walk(c, p, depth+1, hops)
+		if ref, ok := s["$ref"].(string); ok {
+			if name, ok := strings.CutPrefix(ref, "#/$defs/"); ok {
+				d, _ := defs[name].(map[string]any)
+				walk(d, at, depth, hops+1)
 			}
 		}
-		walk(doc, "", 0, 0)
-	})
-	return k.keys
+		for _, key := range []string{"allOf", "anyOf", "oneOf"} {
+			list, _ := s[key].([]any)
+			for _, c := range list {
+				c, _ := c.(map[string]any)
+				walk(c, at, depth, hops+1)
+			}
+		}
+		if items, ok := s["items"].(map[string]any); ok {
+			walk(items, at.child("*"), depth, hops)
+		}
+		props, _ := s["properties"].(map[string]any)
+		for name, c := range props {
+			c, _ := c.(map[string]any)
+			walk(c, at.child(name), depth+1, hops)
+		}
+	}
+	walk(doc, root, 0, 0)
+	return root
 }
 
 func lookupTokens(root *jsondoc.Value, toks []string) *jsondoc.Value {

@@ -48,8 +48,8 @@ type Kind struct {
 	// kind.
 	Roles Roles
 
-	keysOnce sync.Once
-	keys     map[string]bool
+	detectOnce sync.Once
+	det        *detector
 }
 
 // Roles name the fields of a kind by what they are. A pattern is a JSON

@@ -62,7 +62,7 @@ func nextToken(ptr string) (tok, rest string) {
 		tok = ptr
 	}
 	if strings.IndexByte(tok, '~') >= 0 {
-		tok = strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
+		tok = jsondoc.SplitPointer("/" + tok)[0] // rare: no pattern escapes today
 	}
 	return tok, rest
 }
