@@ -41,6 +41,9 @@ type Options struct {
 	Redact bool
 	// Ignore hides findings, as the config file's ignore entries do.
 	Ignore []Ignore
+	// Dir is the folder relative sources are taken from when an ignore
+	// entry has a Base; empty means the process's working directory.
+	Dir string
 	// Jobs is the number of workers Run and LintStream use; 0 means one per CPU.
 	Jobs int
 	// MaxPayloadSize is the largest payload in bytes; 0 means
@@ -120,6 +123,14 @@ func New(opts Options) (*Linter, error) {
 		m, err := newIgnoreMatcher(ig, l.list)
 		if err != nil {
 			return nil, err
+		}
+		if m.Base != "" {
+			if m.base, err = absDir(m.Base, opts.Dir); err != nil {
+				return nil, fmt.Errorf("ignore entry: base folder: %w", err)
+			}
+			if m.dir, err = absDir(".", opts.Dir); err != nil {
+				return nil, fmt.Errorf("ignore entry: working folder: %w", err)
+			}
 		}
 		l.ignores = append(l.ignores, m)
 	}

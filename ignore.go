@@ -24,11 +24,59 @@ type Ignore struct {
 	// Empty matches every path.
 	Paths  []string
 	Reason string
+	// Base, when set, is the folder Files is relative to, as a config
+	// file's globs are relative to its folder: a source is then matched by
+	// its path relative to Base, so the entry hides the same findings
+	// whatever the working directory and whether the source was given as
+	// an absolute or a relative path. Relative sources, and a relative
+	// Base, are taken from Options.Dir. Empty: Files is matched against the
+	// source as given.
+	Base string
 }
 
 type ignoreMatcher struct {
 	Ignore
+	base string // Base, absolute
+	dir  string // Options.Dir, absolute
 	hits atomic.Int64
+}
+
+// absDir makes p absolute, taking a relative p from dir, or from the
+// working directory when dir is empty.
+func absDir(p, dir string) (string, error) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	if dir == "" {
+		return filepath.Abs(p)
+	}
+	d, err := absDir(dir, "")
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, p), nil
+}
+
+// sourceName is the name Files is matched against: the source relative to
+// Base in slash form (with ../ for a source outside Base, which only a
+// glob starting with ** matches), or the source as given when there is no
+// Base. ok is false for standard input, which no Files glob matches.
+func (m *ignoreMatcher) sourceName(source string) (name string, ok bool) {
+	if m.base == "" {
+		return path.Clean(filepath.ToSlash(source)), true
+	}
+	if source == "-" {
+		return "", false
+	}
+	abs := source
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(m.dir, abs)
+	}
+	rel, err := filepath.Rel(m.base, abs)
+	if err != nil {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 func newIgnoreMatcher(ig Ignore, list []*rules.Rule) (*ignoreMatcher, error) {
@@ -52,8 +100,11 @@ func (m *ignoreMatcher) match(source string, f *rules.Finding) bool {
 		return false
 	}
 	// ./fixtures/a.json and fixtures/a.json are one file to the user.
-	if m.Files != "" && !glob.Match(path.Clean(m.Files), path.Clean(filepath.ToSlash(source))) {
-		return false
+	if m.Files != "" {
+		name, ok := m.sourceName(source)
+		if !ok || !glob.Match(path.Clean(m.Files), name) {
+			return false
+		}
 	}
 	if len(m.Paths) > 0 {
 		ok := false

@@ -16,6 +16,11 @@ import (
 // a CI job fails only on new ones. A finding matches a recorded one by
 // source, record, rule and path: messages may be reworded between
 // versions, positions move when a file is edited above the finding.
+//
+// Since version 2 a source is written relative to the baseline file's
+// folder, in slash form, so a baseline matches the same files whatever the
+// working directory and whether paths were given absolute or relative.
+// Version 1 files kept sources as they were given and still match them so.
 type baselineFile struct {
 	Version  int             `json:"version"`
 	Findings []baselineEntry `json:"findings"`
@@ -33,11 +38,36 @@ func (b baselineEntry) key() string {
 	return b.Source + "\x00" + strconv.Itoa(b.Record) + "\x00" + b.Rule + "\x00" + b.Path
 }
 
-type baseline struct {
-	left map[string]int // how many recorded findings of a key are not yet matched
+// baselineVersion is the version this finlint writes.
+const baselineVersion = 2
+
+// baselineSource is the name a baseline records source under: relative to
+// the baseline's folder dir, standard input ("-") as it is.
+func baselineSource(wd, dir, source string) string {
+	if source == "-" {
+		return source
+	}
+	if rel, ok := relativeTo(wd, dir, source); ok {
+		return rel
+	}
+	return filepath.ToSlash(source)
 }
 
-func loadBaseline(path string) (*baseline, error) {
+type baseline struct {
+	left map[string]int // how many recorded findings of a key are not yet matched
+	// wd and dir (the baseline's folder) turn a source into the name it is
+	// recorded under; dir is empty for a version 1 file.
+	wd, dir string
+}
+
+func (b *baseline) source(s string) string {
+	if b.dir == "" {
+		return s
+	}
+	return baselineSource(b.wd, b.dir, s)
+}
+
+func loadBaseline(wd, path string) (*baseline, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, usageErr("baseline: %v", err)
@@ -46,7 +76,14 @@ func loadBaseline(path string) (*baseline, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, usageErr("baseline %s: not a finlint baseline: %v", path, err)
 	}
-	b := &baseline{left: map[string]int{}}
+	b := &baseline{left: map[string]int{}, wd: wd}
+	switch f.Version {
+	case 1:
+	case baselineVersion:
+		b.dir = filepath.Dir(absFrom(wd, path))
+	default:
+		return nil, usageErr("baseline %s: version %d is not one this finlint reads (1 or %d)", path, f.Version, baselineVersion)
+	}
 	for _, e := range f.Findings {
 		b.left[e.key()]++
 	}
@@ -60,8 +97,9 @@ func (b *baseline) filter(r *finlint.Result) {
 		return
 	}
 	kept := r.Findings[:0]
+	src := b.source(r.Source)
 	for _, f := range r.Findings {
-		k := baselineEntry{Source: r.Source, Record: r.Record, Rule: f.Rule, Path: f.Path}.key()
+		k := baselineEntry{Source: src, Record: r.Record, Rule: f.Rule, Path: f.Path}.key()
 		if b.left[k] > 0 {
 			b.left[k]--
 			continue
@@ -80,18 +118,24 @@ func (b *baseline) filter(r *finlint.Result) {
 // baselineWriter collects findings and writes them atomically at the end.
 type baselineWriter struct {
 	path    string
+	wd, dir string // the working directory and the baseline's folder
 	entries []baselineEntry
 }
 
+func newBaselineWriter(wd, path string) *baselineWriter {
+	return &baselineWriter{path: path, wd: wd, dir: filepath.Dir(absFrom(wd, path))}
+}
+
 func (w *baselineWriter) add(r *finlint.Result) {
+	src := baselineSource(w.wd, w.dir, r.Source)
 	for _, f := range r.Findings {
-		w.entries = append(w.entries, baselineEntry{Source: r.Source, Record: r.Record, Rule: f.Rule, Path: f.Path, Message: f.Message})
+		w.entries = append(w.entries, baselineEntry{Source: src, Record: r.Record, Rule: f.Rule, Path: f.Path, Message: f.Message})
 	}
 }
 
 func (w *baselineWriter) write() error {
 	sort.SliceStable(w.entries, func(i, j int) bool { return w.entries[i].key() < w.entries[j].key() })
-	data, err := json.MarshalIndent(baselineFile{Version: 1, Findings: append([]baselineEntry{}, w.entries...)}, "", "  ")
+	data, err := json.MarshalIndent(baselineFile{Version: baselineVersion, Findings: append([]baselineEntry{}, w.entries...)}, "", "  ")
 	if err != nil {
 		return err
 	}

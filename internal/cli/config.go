@@ -14,11 +14,13 @@ import (
 	"github.com/finlint/finlint/internal/glob"
 	"github.com/finlint/finlint/kinds"
 	"github.com/finlint/finlint/rules"
+	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
 )
 
-// configName is the file looked for from the working directory upward.
-const configName = ".finlint.yaml"
+// configNames are the files looked for from the working directory upward;
+// a folder holding both is a usage error, since either could be meant.
+var configNames = []string{".finlint.yaml", ".finlint.yml"}
 
 // config is the content of .finlint.yaml. Pointers tell "not set" from a
 // zero value, so flags can override what the file sets and nothing else.
@@ -34,6 +36,13 @@ type config struct {
 	Ignore          []finlint.Ignore
 	// Kinds say which payload kind files are, by glob.
 	Kinds []kindGlob
+	// Exclude are globs, relative to the config file's folder, of paths
+	// the walk skips.
+	Exclude []string
+	// Today pins the date ages are judged on.
+	Today *time.Time
+	// lines gives the line of each top-level key that was set.
+	lines map[string]int
 }
 
 // kindGlob is one entry of the config's kinds list: the files matching
@@ -50,18 +59,10 @@ func (c *config) kindFor(source string) string {
 	if len(c.Kinds) == 0 || source == "-" || c.path == "" {
 		return ""
 	}
-	abs, base := source, filepath.Dir(c.path)
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(c.wd, abs)
-	}
-	if !filepath.IsAbs(base) {
-		base = filepath.Join(c.wd, base)
-	}
-	rel, err := filepath.Rel(base, abs)
-	if err != nil {
+	rel, ok := relativeTo(c.wd, c.dir(), source)
+	if !ok {
 		return ""
 	}
-	rel = filepath.ToSlash(rel)
 	for _, k := range c.Kinds {
 		if glob.Match(k.Files, rel) {
 			return k.Kind
@@ -70,8 +71,79 @@ func (c *config) kindFor(source string) string {
 	return ""
 }
 
+// dir is the config file's folder, absolute: the globs in the file are
+// relative to it.
+func (c *config) dir() string {
+	return absFrom(c.wd, filepath.Dir(c.path))
+}
+
+// absFrom makes p absolute, taking a relative p from wd.
+func absFrom(wd, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(wd, p)
+}
+
+// relativeTo returns source, a path as given on the command line (relative
+// to wd) or found under one, relative to base in slash form: the form the
+// globs of a config file or the sources of a baseline are written in, so
+// that they match the same file whatever the working directory and whether
+// the path was given absolute or relative. A source outside base comes
+// out with ../ at its start, which only a glob starting with ** matches.
+func relativeTo(wd, base, source string) (rel string, ok bool) {
+	r, err := filepath.Rel(base, absFrom(wd, source))
+	if err != nil {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+// excluded reports whether the walk skips path: a match of one of the
+// config's exclude globs (relative to its folder) or of a --exclude glob
+// (relative to the working directory, or matched against the path as
+// given).
+func (c *config) excluded(path string, flags []string) bool {
+	if len(c.Exclude) > 0 && c.path != "" {
+		if rel, ok := relativeTo(c.wd, c.dir(), path); ok && matchAny(c.Exclude, rel) {
+			return true
+		}
+	}
+	if len(flags) == 0 {
+		return false
+	}
+	given := filepath.ToSlash(filepath.Clean(path))
+	if matchAny(flags, given) {
+		return true
+	}
+	rel, ok := relativeTo(c.wd, c.wd, path)
+	return ok && matchAny(flags, rel)
+}
+
+// matchAny reports whether name, or one of the folders it is in, matches
+// one of globs: excluding "drafts" or "drafts/**" skips everything below.
+func matchAny(globs []string, name string) bool {
+	for _, g := range globs {
+		g = strings.TrimPrefix(g, "./")
+		if glob.Match(g, name) {
+			return true
+		}
+		for d := name; ; {
+			i := strings.LastIndexByte(d, '/')
+			if i < 0 {
+				break
+			}
+			d = d[:i]
+			if glob.Match(g, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // findConfig returns the config file to read: explicit, or the nearest
-// .finlint.yaml from dir upward, or "" when there is none.
+// .finlint.yaml or .finlint.yml from dir upward, or "" when there is none.
 func findConfig(explicit, dir string) (string, error) {
 	if explicit != "" {
 		if _, err := os.Stat(explicit); err != nil {
@@ -80,11 +152,20 @@ func findConfig(explicit, dir string) (string, error) {
 		return explicit, nil
 	}
 	for d := dir; d != ""; {
-		p := filepath.Join(d, configName)
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", usageErr("config file: %v", err)
+		var found []string
+		for _, name := range configNames {
+			p := filepath.Join(d, name)
+			if _, err := os.Stat(p); err == nil {
+				found = append(found, p)
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return "", usageErr("config file: %v", err)
+			}
+		}
+		switch len(found) {
+		case 1:
+			return found[0], nil
+		case 2:
+			return "", usageErr("%s and %s are both config files: keep one (or choose with --config)", found[0], found[1])
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
@@ -98,7 +179,7 @@ func findConfig(explicit, dir string) (string, error) {
 // loadConfig reads and checks a config file. Every fault is a usage error
 // naming the file, the line and the key.
 func loadConfig(path string) (*config, error) {
-	cfg := &config{path: path}
+	cfg := &config{path: path, lines: map[string]int{}}
 	if path == "" {
 		return cfg, nil
 	}
@@ -120,9 +201,13 @@ func loadConfig(path string) (*config, error) {
 	bad := func(n *yaml.Node, key, format string, args ...any) error {
 		return usageErr("%s:%d: %s: %s", path, n.Line, key, fmt.Sprintf(format, args...))
 	}
-	known := []string{"fail-on", "jobs", "reliance-enabled", "cache-ttl", "rules", "kinds", "ignore"}
+	known := []string{"fail-on", "jobs", "reliance-enabled", "cache-ttl", "today", "rules", "kinds", "exclude", "ignore"}
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]
+		if _, dup := cfg.lines[k.Value]; dup {
+			return nil, bad(k, k.Value, "set twice (first on line %d)", cfg.lines[k.Value])
+		}
+		cfg.lines[k.Value] = k.Line
 		switch k.Value {
 		case "fail-on":
 			if v.Value == "none" {
@@ -152,6 +237,31 @@ func loadConfig(path string) (*config, error) {
 				return nil, bad(v, k.Value, "want a duration such as 24h or 90m, not %q", v.Value)
 			}
 			cfg.CacheTTL = &d
+		case "today":
+			d, err := parseToday(v.Value)
+			if err != nil || v.Kind != yaml.ScalarNode {
+				return nil, bad(v, k.Value, "want a date such as 2026-01-31, not %q", v.Value)
+			}
+			cfg.Today = &d
+		case "exclude":
+			var globs []string
+			switch v.Kind {
+			case yaml.SequenceNode:
+				for _, g := range v.Content {
+					if g.Kind != yaml.ScalarNode || g.Value == "" || !glob.Valid(g.Value) {
+						return nil, bad(g, k.Value, "want a list of globs, such as \"fixtures/drafts/**\"")
+					}
+					globs = append(globs, g.Value)
+				}
+			case yaml.ScalarNode:
+				if v.Value == "" || !glob.Valid(v.Value) {
+					return nil, bad(v, k.Value, "want a list of globs, such as \"fixtures/drafts/**\"")
+				}
+				globs = []string{v.Value}
+			default:
+				return nil, bad(v, k.Value, "want a list of globs, such as \"fixtures/drafts/**\"")
+			}
+			cfg.Exclude = globs
 		case "rules":
 			if v.Kind != yaml.MappingNode {
 				return nil, bad(v, k.Value, "want a mapping of rule id to severity")
@@ -294,6 +404,35 @@ func didYouMeanRule(id string) string {
 	return didYouMean(id, ids)
 }
 
+// settingsFlags are the flags lint, fix and config share: where the
+// settings come from and the ones the config file can also set.
+type settingsFlags struct {
+	config   string
+	noConfig bool
+	failOn   string
+	rules    []string
+	today    string
+	exclude  []string
+	color    string
+}
+
+// addSettingsFlags registers the shared flags; failOnHelp says what
+// --fail-on means for the command.
+func addSettingsFlags(fl *pflag.FlagSet, f *settingsFlags, failOnHelp string) {
+	fl.StringVar(&f.failOn, "fail-on", "error", failOnHelp)
+	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
+	fl.StringVar(&f.config, "config", "", "config `FILE` (default: .finlint.yaml or .finlint.yml found from the working directory upward)")
+	fl.BoolVar(&f.noConfig, "no-config", false, "read no config file")
+	fl.StringVar(&f.today, "today", "", "judge ages and dates on `YYYY-MM-DD` instead of today's UTC date (reproducible fixtures)")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` while walking folders (* within a name, ** any depth); repeatable")
+	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (a terminal, NO_COLOR unset, TERM not dumb), always or never")
+}
+
+// parseToday reads a --today or today: date.
+func parseToday(s string) (time.Time, error) {
+	return time.Parse(time.DateOnly, s)
+}
+
 // settings are what lint and fix both take from the config file and the
 // flags they share, flags winning over the file.
 type settings struct {
@@ -301,22 +440,40 @@ type settings struct {
 	cfg      *config
 	failOn   rules.Severity // rules.Off: never fail on findings
 	severity map[string]rules.Severity
+	// now is the clock ages are judged on: --today, today: or the real one.
+	now func() time.Time
+	// exclude are the --exclude globs.
+	exclude []string
+	// color says whether text output to w is coloured.
+	color func(w any) bool
 }
 
-func loadSettings(configFlag string, failOnSet bool, failOnFlag string, ruleFlags []string, wd string) (*settings, error) {
-	cfgPath, err := findConfig(configFlag, wd)
-	if err != nil {
-		return nil, err
+func loadSettings(e *env, changed func(string) bool, f *settingsFlags) (*settings, error) {
+	if f.noConfig && f.config != "" {
+		return nil, usageErr("--config and --no-config do not go together")
+	}
+	var cfgPath string
+	var err error
+	if !f.noConfig {
+		if cfgPath, err = findConfig(f.config, e.wd); err != nil {
+			return nil, err
+		}
 	}
 	cfg, err := loadConfig(cfgPath)
 	if err != nil {
 		return nil, err
 	}
-	cfg.wd = wd
-	s := &settings{cfgPath: cfgPath, cfg: cfg, failOn: rules.Error, severity: map[string]rules.Severity{}}
+	cfg.wd = e.wd
+	if cfgPath != "" {
+		// An ignore entry's files glob is relative to the config's folder.
+		for i := range cfg.Ignore {
+			cfg.Ignore[i].Base = cfg.dir()
+		}
+	}
+	s := &settings{cfgPath: cfgPath, cfg: cfg, failOn: rules.Error, severity: map[string]rules.Severity{}, now: e.now}
 	switch {
-	case failOnSet:
-		if s.failOn, err = parseFailOn(failOnFlag); err != nil {
+	case changed("fail-on"):
+		if s.failOn, err = parseFailOn(f.failOn); err != nil {
 			return nil, err
 		}
 	case cfg.FailOnNone:
@@ -327,10 +484,46 @@ func loadSettings(configFlag string, failOnSet bool, failOnFlag string, ruleFlag
 	for id, sev := range cfg.Rules {
 		s.severity[id] = sev
 	}
-	if err := parseRuleFlags(ruleFlags, s.severity); err != nil {
+	if err := parseRuleFlags(f.rules, s.severity); err != nil {
 		return nil, err
 	}
+	today := cfg.Today
+	if changed("today") {
+		d, err := parseToday(f.today)
+		if err != nil {
+			return nil, usageErr("--today: want a date such as 2026-01-31, not %q", f.today)
+		}
+		today = &d
+	}
+	if today != nil {
+		// Noon UTC: the date is the same in every zone a rule might use.
+		at := today.Add(12 * time.Hour)
+		s.now = func() time.Time { return at }
+	}
+	for _, g := range f.exclude {
+		if g == "" || !glob.Valid(g) {
+			return nil, usageErr("--exclude %q: want a glob such as \"fixtures/drafts/**\"", g)
+		}
+	}
+	s.exclude = f.exclude
+	switch f.color {
+	case "always":
+		s.color = func(any) bool { return true }
+	case "never":
+		s.color = func(any) bool { return false }
+	case "auto":
+		s.color = func(w any) bool {
+			return e.isTTY(w) && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+		}
+	default:
+		return nil, usageErr("--color: want auto, always or never, not %q%s", f.color, didYouMean(f.color, []string{"auto", "always", "never"}))
+	}
 	return s, nil
+}
+
+// excluded reports whether the walk skips path.
+func (s *settings) excluded(path string) bool {
+	return s.cfg.excluded(path, s.exclude)
 }
 
 // linterErr reports a bad option as a usage error, naming the config file
@@ -340,4 +533,9 @@ func (s *settings) linterErr(err error) error {
 		return usageErr("%s: %v", s.cfgPath, err)
 	}
 	return usageErr("%v", err)
+}
+
+// warnf prints a warning on standard error; it never changes the exit code.
+func (e *env) warnf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "finlint: warning: "+format+"\n", args...)
 }

@@ -27,9 +27,7 @@ type fixFlags struct {
 	ndjson        bool
 	stdinFilename string
 	kind          string
-	failOn        string
-	rules         []string
-	config        string
+	settingsFlags
 }
 
 func newFixCmd(e *env) *cobra.Command {
@@ -92,9 +90,7 @@ written.`,
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
 	fl.StringVar(&f.kind, "kind", "auto", kindHelp)
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", fixStdinFilenameHelp)
-	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity left after fixing that makes the exit code 1: error, warning, info or none")
-	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
-	fl.StringVar(&f.config, "config", "", "config `FILE` (default: .finlint.yaml found from the working directory upward)")
+	addSettingsFlags(fl, &f.settingsFlags, "lowest severity left after fixing that makes the exit code 1: error, warning, info or none")
 	return cmd
 }
 
@@ -119,7 +115,7 @@ type fixRun struct {
 }
 
 func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args []string) error {
-	st, err := loadSettings(f.config, cmd.Flags().Changed("fail-on"), f.failOn, f.rules, e.wd)
+	st, err := loadSettings(e, cmd.Flags().Changed, &f.settingsFlags)
 	if err != nil {
 		return err
 	}
@@ -135,17 +131,18 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 	noClient := func() (*finapi.Client, error) { return nil, errors.New("fix works offline") }
 	l, err := finlint.New(finlint.Options{
 		Kind:            f.kind,
-		Now:             e.now,
+		Now:             st.now,
 		Severity:        st.severity,
 		Catalogues:      loadCatalogues(ctx, e, noClient, true, cfg.CacheTTL),
 		RelianceEnabled: cfg.RelianceEnabled != nil && *cfg.RelianceEnabled,
 		Ignore:          cfg.Ignore,
+		Dir:             e.wd,
 	})
 	if err != nil {
 		return st.linterErr(err)
 	}
 	text, err := report.New("text", e.stderr, report.Options{
-		Color: e.isTTY(e.stderr) && e.getenv("NO_COLOR") == "",
+		Color: st.color(e.stderr),
 		Quiet: true,
 	})
 	if err != nil {
@@ -153,7 +150,7 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 	}
 	r := &fixRun{e: e, l: l, write: f.write, failOn: failOn, text: text, stdinName: f.stdinFilename, kindFor: cfg.kindFor}
 
-	for _, in := range collect(args, f.ndjson) {
+	for _, in := range collect(args, f.ndjson, st.excluded, e.warnf) {
 		if err := ctx.Err(); err != nil {
 			return &exitError{code: exitTool, err: err}
 		}

@@ -35,7 +35,16 @@ func isNDJSONName(p string) bool {
 // order given; a directory contributes its *.json, *.ndjson and *.jsonl
 // files in lexical order. A path that cannot be read becomes an input
 // with err set, so it is reported in its place and the rest still run.
-func collect(paths []string, forceNDJSON bool) []input {
+//
+// Walking skips hidden files and folders (a name starting with a dot) and
+// node_modules folders, unless they are named on the command line, and
+// every path excluded reports true for, named or found. A folder that
+// yields no payload file is worth a warning: a CI step linting the wrong
+// folder would otherwise pass in silence.
+func collect(paths []string, forceNDJSON bool, excluded func(string) bool, warn func(format string, args ...any)) []input {
+	if excluded == nil {
+		excluded = func(string) bool { return false }
+	}
 	var out []input
 	for _, p := range paths {
 		if p == "-" {
@@ -47,15 +56,25 @@ func collect(paths []string, forceNDJSON bool) []input {
 			out = append(out, input{source: p, err: err})
 			continue
 		}
+		if excluded(p) {
+			continue
+		}
 		if !st.IsDir() {
 			out = append(out, input{source: p, ndjson: forceNDJSON || isNDJSONName(p)})
 			continue
 		}
+		before := len(out)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// An unreadable folder below p: report it, keep walking.
 				out = append(out, input{source: path, err: err})
 				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != p && (skippedName(d) || excluded(path)) {
+				if d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
@@ -72,8 +91,18 @@ func collect(paths []string, forceNDJSON bool) []input {
 		if err != nil {
 			out = append(out, input{source: p, err: err})
 		}
+		if len(out) == before && warn != nil {
+			warn("%s holds no payload files (*.json, *.ndjson, *.jsonl) outside hidden folders, node_modules and excluded paths", p)
+		}
 	}
 	return out
+}
+
+// skippedName reports whether a walk passes d by: hidden files and folders,
+// and node_modules.
+func skippedName(d fs.DirEntry) bool {
+	name := d.Name()
+	return strings.HasPrefix(name, ".") || (d.IsDir() && name == "node_modules")
 }
 
 // feeder yields the payloads of a list of inputs one at a time, opening

@@ -38,7 +38,7 @@ func TestFileThatVanishesBeforeItIsReadIsReported(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "a.json", individual.Kind.Reference)
 	b := writeFile(t, dir, "b.json", individual.Kind.Reference)
-	fd := &feeder{inputs: collect([]string{dir}, false), limit: finlint.DefaultMaxPayloadSize}
+	fd := &feeder{inputs: collect([]string{dir}, false, nil, nil), limit: finlint.DefaultMaxPayloadSize}
 	require.NoError(t, os.Remove(b)) // listed by the walk, gone before it is read
 	l, err := finlint.New(finlint.Options{Now: func() time.Time { return fixedNow }})
 	require.NoError(t, err)

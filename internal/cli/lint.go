@@ -24,9 +24,6 @@ type lintFlags struct {
 	ndjson        bool
 	kind          string
 	stdinFilename string
-	failOn        string
-	rules         []string
-	config        string
 	offline       bool
 	jobs          int
 	redact        bool
@@ -36,6 +33,7 @@ type lintFlags struct {
 	maxSize       int
 	maxDepth      int
 	submit        bool
+	settingsFlags
 	submitFlags
 }
 
@@ -68,9 +66,7 @@ whatever --jobs is.`,
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
 	fl.StringVar(&f.kind, "kind", "auto", kindHelp)
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", stdinFilenameHelp)
-	fl.StringVar(&f.failOn, "fail-on", "error", "lowest severity that makes the exit code 1: error, warning, info or none")
-	fl.StringArrayVar(&f.rules, "rule", nil, "override a rule's severity: `ID=off|info|warning|error`; repeatable")
-	fl.StringVar(&f.config, "config", "", "config `FILE` (default: .finlint.yaml found from the working directory upward)")
+	addSettingsFlags(fl, &f.settingsFlags, "lowest severity that makes the exit code 1: error, warning, info or none")
 	fl.BoolVar(&f.offline, "offline", false, "never touch the network: reference catalogues only from the cache")
 	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "parallel workers; output order is input order whatever N")
 	fl.BoolVar(&f.redact, "redact", false, "mask every payload value in messages, suggestions and source lines (tax ids are always masked)")
@@ -116,7 +112,7 @@ func parseFailOn(s string) (rules.Severity, error) {
 
 func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args []string) error {
 	changed := cmd.Flags().Changed
-	st, err := loadSettings(f.config, changed("fail-on"), f.failOn, f.rules, e.wd)
+	st, err := loadSettings(e, changed, &f.settingsFlags)
 	if err != nil {
 		return err
 	}
@@ -138,13 +134,13 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 
 	var bl *baseline
 	if f.baseline != "" {
-		if bl, err = loadBaseline(f.baseline); err != nil {
+		if bl, err = loadBaseline(e.wd, f.baseline); err != nil {
 			return err
 		}
 	}
 	var blw *baselineWriter
 	if f.writeBaseline != "" {
-		blw = &baselineWriter{path: f.writeBaseline}
+		blw = newBaselineWriter(e.wd, f.writeBaseline)
 	}
 
 	if len(args) == 0 {
@@ -192,12 +188,13 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 
 	l, err := finlint.New(finlint.Options{
 		Kind:            f.kind,
-		Now:             e.now,
+		Now:             st.now,
 		Severity:        severity,
 		Catalogues:      cats,
 		RelianceEnabled: reliance,
 		Redact:          f.redact,
 		Ignore:          cfg.Ignore,
+		Dir:             e.wd,
 		Jobs:            jobs,
 		MaxPayloadSize:  f.maxSize,
 		MaxDepth:        f.maxDepth,
@@ -206,7 +203,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		return st.linterErr(err)
 	}
 
-	outs, err := openOutputs(e, f, l.SeverityOf)
+	outs, err := openOutputs(e, f, st.color, l.SeverityOf)
 	if err != nil {
 		return err
 	}
@@ -226,7 +223,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			return outputErr(o, err)
 		}
 	}
-	fd := &feeder{inputs: collect(args, f.ndjson), stdin: e.stdin, stdinName: f.stdinFilename, limit: f.maxSize}
+	fd := &feeder{inputs: collect(args, f.ndjson, st.excluded, e.warnf), stdin: e.stdin, stdinName: f.stdinFilename, limit: f.maxSize}
 	fd.kindFor = cfg.kindFor // a kinds entry of the config first, then --kind
 	var sum report.Summary
 	failed := false
@@ -353,18 +350,28 @@ func plural(n int) string {
 	return "s"
 }
 
-func openOutputs(e *env, f *lintFlags, severity func(*rules.Rule) rules.Severity) ([]*output, error) {
+func openOutputs(e *env, f *lintFlags, color func(any) bool, severity func(*rules.Rule) rules.Severity) ([]*output, error) {
 	specs := f.formats
 	if len(specs) == 0 {
 		specs = []string{"text"}
 	}
-	// Every name is checked before any file is created, so a typo in the
+	// Every spec is checked before any file is created, so a typo in the
 	// second --format leaves no empty first file behind.
+	var toStdout []string
 	for _, s := range specs {
-		name, _, _ := strings.Cut(s, "=")
+		name, path, hasPath := strings.Cut(s, "=")
 		if !slices.Contains(report.Names(), name) {
-			return nil, usageErr("--format %s: unknown format %q (want one of %s)", s, name, strings.Join(report.Names(), ", "))
+			return nil, usageErr("--format %s: unknown format %q (want one of %s)%s", s, name, strings.Join(report.Names(), ", "), didYouMean(name, report.Names()))
 		}
+		if hasPath && path == "" {
+			return nil, usageErr("--format %s: no path after =: give a file, or drop the = to write to standard output", s)
+		}
+		if !hasPath {
+			toStdout = append(toStdout, name)
+		}
+	}
+	if len(toStdout) > 1 {
+		return nil, usageErr("--format: %s would all write to standard output and mix there: give all but one of them a path, as in --format %s=FILE", strings.Join(toStdout, ", "), toStdout[1])
 	}
 	var outs []*output
 	for _, s := range specs {
@@ -382,10 +389,9 @@ func openOutputs(e *env, f *lintFlags, severity func(*rules.Rule) rules.Severity
 			}
 			o.w, o.closer = file, file
 		}
-		color := path == "" && e.isTTY(e.stdout) && e.getenv("NO_COLOR") == ""
 		o.buf = newBufferedOutput(o.w)
 		fm, err := report.New(name, o.buf, report.Options{
-			Color:    color,
+			Color:    color(o.w),
 			Quiet:    f.quiet,
 			Rules:    kinds.Rules(),
 			Severity: severity,

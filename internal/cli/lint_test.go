@@ -333,18 +333,106 @@ func TestStdinNDJSONWithABrokenFirstRecord(t *testing.T) {
 	assert.False(t, looksLikeRecord([]byte(`{`)))
 }
 
-func TestIgnoreFilesMatchesDotSlashPaths(t *testing.T) {
-	dir := t.TempDir()
-	cfg := writeFile(t, dir, ".finlint.yaml", "ignore:\n  - rule: unknown-field\n    files: \"testdata/invalid/**\"\n    reason: fixtures\n")
-	wd, _ := os.Getwd()
-	require.NoError(t, os.Chdir(repo))
-	defer os.Chdir(wd)
-	r := runCLI(t, nil, nil, "lint", "--config", cfg, "--format", "json", "./testdata/invalid/unknown-field.json")
-	o := decodeJSON(t, r.stdout)
-	for _, f := range o.Results[0].Findings {
-		assert.NotEqual(t, "unknown-field", f.Rule)
+// A project: a config at its root that ignores unknown-field in
+// fixtures/legacy, one legacy and one current fixture with the same
+// finding, and a folder to run from below the root.
+func ignoreProject(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	writeFile(t, root, ".finlint.yaml", "ignore:\n  - rule: unknown-field\n    files: \"fixtures/legacy/**\"\n    reason: legacy fixtures carry keys the API ignores\n")
+	payload := string(readFixture(t, "invalid/unknown-field.json"))
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "fixtures", "legacy"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "fixtures", "current"), 0o755))
+	writeFile(t, filepath.Join(root, "fixtures", "legacy"), "a.json", payload)
+	writeFile(t, filepath.Join(root, "fixtures", "current"), "a.json", payload)
+	return root
+}
+
+// unknownFieldIn returns the sources of the results with an unknown-field
+// finding.
+func unknownFieldIn(t *testing.T, stdout string) []string {
+	t.Helper()
+	var out []string
+	for _, r := range decodeJSON(t, stdout).Results {
+		for _, f := range r.Findings {
+			if f.Rule == "unknown-field" {
+				out = append(out, filepath.ToSlash(r.Source))
+				break
+			}
+		}
 	}
-	assert.NotContains(t, r.stderr, "matched nothing")
+	return out
+}
+
+// An ignore entry's files glob is relative to the config's folder: it hides
+// the same findings from the root, from a subfolder, with ./ paths and
+// with absolute ones. It used to stop applying, in silence, from a
+// subfolder.
+func TestIgnoreFilesRelativeToConfig(t *testing.T) {
+	root := ignoreProject(t)
+	legacy, current := filepath.Join(root, "fixtures", "legacy", "a.json"), filepath.Join(root, "fixtures", "current", "a.json")
+	for _, c := range []struct {
+		wd   string
+		args []string
+		want []string // sources still showing unknown-field
+	}{
+		{".", []string{"fixtures"}, []string{"fixtures/current/a.json"}},
+		{".", []string{"./fixtures/legacy/a.json", "./fixtures/current/a.json"}, []string{"./fixtures/current/a.json"}},
+		{"fixtures", []string{"."}, []string{"current/a.json"}},
+		{"fixtures", []string{"legacy/a.json", "current/a.json"}, []string{"current/a.json"}},
+		{"fixtures/legacy", []string{"a.json", "../current/a.json"}, []string{"../current/a.json"}},
+		{"fixtures/legacy", []string{legacy, current}, []string{filepath.ToSlash(current)}},
+	} {
+		t.Run(c.wd+" "+strings.Join(c.args, " "), func(t *testing.T) {
+			t.Chdir(filepath.Join(root, c.wd))
+			r := runCLI(t, nil, nil, append([]string{"lint", "--format", "json"}, c.args...)...)
+			assert.Equal(t, c.want, unknownFieldIn(t, r.stdout))
+			assert.NotContains(t, r.stderr, "matched nothing")
+		})
+	}
+	// --config from outside the project: the globs stay the config's.
+	t.Chdir(t.TempDir())
+	r := runCLI(t, nil, nil, "lint", "--format", "json", "--config", filepath.Join(root, ".finlint.yaml"), legacy, current)
+	assert.Equal(t, []string{filepath.ToSlash(current)}, unknownFieldIn(t, r.stdout))
+}
+
+// A baseline written from one folder hides the same findings when read
+// from another, with paths given either way.
+func TestBaselineFromAnyFolder(t *testing.T) {
+	root := ignoreProject(t)
+	require.NoError(t, os.Remove(filepath.Join(root, ".finlint.yaml")))
+	bl := filepath.Join(root, "finlint-baseline.json")
+	t.Chdir(root)
+	r := runCLI(t, nil, nil, "lint", "--quiet", "--write-baseline", "finlint-baseline.json", "fixtures/legacy")
+	require.Equal(t, 0, r.code, r.stderr) // unknown-field is a warning
+	data, err := os.ReadFile(bl)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"source": "fixtures/legacy/a.json"`)
+	assert.Contains(t, string(data), `"version": 2`)
+	for _, c := range []struct {
+		wd   string
+		args []string
+		want []string
+	}{
+		{".", []string{"fixtures"}, []string{"fixtures/current/a.json"}},
+		{"fixtures", []string{"."}, []string{"current/a.json"}},
+		{"fixtures/legacy", []string{"./a.json", filepath.Join(root, "fixtures", "current", "a.json")}, []string{filepath.ToSlash(filepath.Join(root, "fixtures", "current", "a.json"))}},
+	} {
+		t.Run(c.wd, func(t *testing.T) {
+			t.Chdir(filepath.Join(root, c.wd))
+			r := runCLI(t, nil, nil, append([]string{"lint", "--format", "json", "--baseline", bl}, c.args...)...)
+			assert.Equal(t, c.want, unknownFieldIn(t, r.stdout))
+		})
+	}
+	// A version 1 baseline (sources as given) still reads as it did.
+	writeFile(t, root, "v1.json", `{"version": 1, "findings": [{"source": "fixtures/legacy/a.json", "rule": "unknown-field", "path": "/basic_info/first_nmae"}, {"source": "fixtures/legacy/a.json", "rule": "unknown-field", "path": "/basic_info/nationality"}]}`)
+	t.Chdir(root)
+	r = runCLI(t, nil, nil, "lint", "--format", "json", "--baseline", "v1.json", "fixtures")
+	assert.Equal(t, []string{"fixtures/current/a.json"}, unknownFieldIn(t, r.stdout))
+	writeFile(t, root, "v9.json", `{"version": 9, "findings": []}`)
+	r = runCLI(t, nil, nil, "lint", "--baseline", "v9.json", "fixtures")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "version 9")
 }
 
 func TestBadFormatLeavesNoFileBehind(t *testing.T) {
