@@ -141,12 +141,13 @@ func TestStdinFilenameSARIFURI(t *testing.T) {
 func TestStdinFilenameEveryFormat(t *testing.T) {
 	const name = "payloads/customer.json"
 	for format, want := range map[string]string{
-		"text":   name + ":28:16: error: ",
-		"json":   `"source": "` + name + `"`,
-		"ndjson": `{"source":"` + name + `"`,
-		"sarif":  `"uri": "` + name + `"`,
-		"junit":  `file="` + name + `"`,
-		"github": "::error file=" + name + ",line=28,col=16,",
+		"text":           name + ":28:16: error: ",
+		"json":           `"source": "` + name + `"`,
+		"ndjson":         `{"source":"` + name + `"`,
+		"sarif":          `"uri": "` + name + `"`,
+		"junit":          `<testcase name="` + name + `"`,
+		"junit-extended": `file="` + name + `" line="28"`,
+		"github":         "::error file=" + name + ",line=28,col=16,",
 	} {
 		t.Run(format, func(t *testing.T) {
 			r := runCLI(t, bytes.NewReader(readFixture(t, "invalid/address-country.json")), nil,
@@ -238,7 +239,7 @@ func TestSARIFFingerprintsIgnoreLines(t *testing.T) {
 	var compact bytes.Buffer
 	require.NoError(t, json.Compact(&compact, pretty))
 	prints := func(payload []byte) (fps []string, lines []int) {
-		r := runCLI(t, bytes.NewReader(payload), nil, "lint", "--format", "sarif", "--stdin-filename", "c.json", "-")
+		r := runCLI(t, bytes.NewReader(payload), nil, "lint", "--format", "sarif", "--rule", "reference-catalogue=info", "--stdin-filename", "c.json", "-")
 		require.Equal(t, 1, r.code, r.stderr)
 		var doc sarifLocations
 		require.NoError(t, json.Unmarshal([]byte(r.stdout), &doc))

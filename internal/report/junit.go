@@ -36,14 +36,17 @@ type junitProperty struct {
 	Value string `xml:"value,attr"`
 }
 
+// junitCase is one payload. File and Line are written only by
+// junit-extended: the plain schema has no such attributes on a test case,
+// and a reporter that validates against it skips the whole report.
 type junitCase struct {
-	Name       string           `xml:"name,attr"`
-	Classname  string           `xml:"classname,attr"`
-	File       string           `xml:"file,attr,omitempty"`
-	Properties *junitProperties `xml:"properties,omitempty"`
-	Failure    *junitProblem    `xml:"failure,omitempty"`
-	Error      *junitProblem    `xml:"error,omitempty"`
-	SystemOut  string           `xml:"system-out,omitempty"`
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Line      int           `xml:"line,attr,omitempty"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+	SystemOut string        `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -52,19 +55,29 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// junitFormat writes JUnit XML as GitLab, Jenkins and GitHub test reporters
-// read it: a suite per source, a test case per payload. The counts in the
-// opening tags are only known at the end, so test cases are kept (as text,
-// never the payloads) until Finish.
+// junitFormat writes JUnit XML, a suite per source and a test case per
+// payload, in one of two flavours. junit keeps to the common JUnit schema
+// that strict reporters validate against: the test case's name is the
+// payload's source (with its line when it is an NDJSON record), and every
+// line of the failure text starts with source:line:col. junit-extended is
+// the same document plus file and line attributes on each test case, which
+// some reporters use to link a test to its file. The counts in the opening
+// tags are only known at the end, so test cases are kept (as text, never
+// the payloads) until Finish.
 type junitFormat struct {
-	w      io.Writer
-	o      Options
-	suites []*junitSuite
-	bySrc  map[string]*junitSuite
+	w        io.Writer
+	o        Options
+	extended bool
+	suites   []*junitSuite
+	bySrc    map[string]*junitSuite
 }
 
 func newJUnit(w io.Writer, o Options) Format {
 	return &junitFormat{w: w, o: o, bySrc: map[string]*junitSuite{}}
+}
+
+func newJUnitExtended(w io.Writer, o Options) Format {
+	return &junitFormat{w: w, o: o, extended: true, bySrc: map[string]*junitSuite{}}
 }
 
 func (j *junitFormat) Start() error { return nil }
@@ -79,14 +92,20 @@ func (j *junitFormat) Result(r *Result) error {
 		j.bySrc[r.Source] = s
 		j.suites = append(j.suites, s)
 	}
-	c := junitCase{Name: resultWhere(r), Classname: "finlint", File: r.Source}
-	if r.Kind != "" {
-		c.Properties = &junitProperties{Property: []junitProperty{{Name: "finlint.kind", Value: r.Kind}}}
+	c := junitCase{Name: resultWhere(r), Classname: "finlint"}
+	if j.extended {
+		c.File = r.Source
+		c.Line = junitLine(r)
 	}
 	if r.Error != "" {
 		c.Error = &junitProblem{Message: r.Error, Type: "unreadable", Text: resultWhere(r) + ": error: " + r.Error}
 	}
 	var fails, out []string
+	if r.Kind != "" {
+		// The schema has no properties on a test case, so the kind is
+		// the first line of its output.
+		out = append(out, resultWhere(r)+": kind "+r.Kind)
+	}
 	var failRules []string
 	seen := map[string]bool{}
 	for i := range r.Findings {
@@ -106,15 +125,11 @@ func (j *junitFormat) Result(r *Result) error {
 		}
 	}
 	failMsg := ""
-	if len(fails) > 0 {
+	if f := firstError(r); f != nil {
 		// Reporters show the message as the headline: the count and the
-		// first error say most of what the text below repeats.
-		for i := range r.Findings {
-			if f := &r.Findings[i]; f.Severity == rules.Error {
-				failMsg = count(len(fails), "error", "errors") + ": " + f.Message + " (" + f.Rule + ")"
-				break
-			}
-		}
+		// first error, where it is, say most of what the text below
+		// repeats.
+		failMsg = count(len(fails), "error", "errors") + ": " + where(r.Source, f) + ": " + f.Message + " (" + f.Rule + ")"
 	}
 	if sub := r.Submission; sub != nil {
 		line := resultWhere(r) + ": " + submissionLine(sub)
@@ -144,6 +159,29 @@ func (j *junitFormat) Result(r *Result) error {
 	s.Tests++
 	s.Cases = append(s.Cases, c)
 	return nil
+}
+
+// firstError is the payload's first error-level finding, or nil.
+func firstError(r *Result) *rules.Finding {
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.Severity == rules.Error {
+			return f
+		}
+	}
+	return nil
+}
+
+// junitLine is the line junit-extended gives a test case: that of its
+// first error, else of its first finding, else the NDJSON record's line;
+// 0 (no attribute) for a whole file with nothing to point at.
+func junitLine(r *Result) int {
+	if f := firstError(r); f != nil && f.Line > 0 {
+		return f.Line
+	}
+	if len(r.Findings) > 0 && r.Findings[0].Line > 0 {
+		return r.Findings[0].Line
+	}
+	return r.Record
 }
 
 func (j *junitFormat) Finish(Summary) error {

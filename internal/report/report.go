@@ -169,6 +169,7 @@ var formats = []struct {
 	{"ndjson", newNDJSON},
 	{"sarif", newSARIF},
 	{"junit", newJUnit},
+	{"junit-extended", newJUnitExtended},
 	{"github", newGitHub},
 }
 

@@ -106,7 +106,7 @@ func TestSummaryJSONKeys(t *testing.T) {
 }
 
 func TestNewAndNames(t *testing.T) {
-	assert.Equal(t, []string{"text", "json", "ndjson", "sarif", "junit", "github"}, Names())
+	assert.Equal(t, []string{"text", "json", "ndjson", "sarif", "junit", "junit-extended", "github"}, Names())
 	for _, n := range Names() {
 		f, err := New(n, &bytes.Buffer{}, Options{})
 		require.NoError(t, err, n)
