@@ -61,6 +61,8 @@ type Linter struct {
 	list     []*rules.Rule
 	severity map[string]rules.Severity
 	ignores  []*ignoreMatcher
+	// unchecked are the kinds whose reference catalogues are missing.
+	unchecked []*uncheckedRefs
 }
 
 // Result is the outcome for one payload.
@@ -143,6 +145,7 @@ func New(opts Options) (*Linter, error) {
 	if l.opts.Jobs <= 0 {
 		l.opts.Jobs = runtime.GOMAXPROCS(0)
 	}
+	l.planNotices()
 	return l, nil
 }
 
@@ -284,6 +287,9 @@ func (l *Linter) check(doc *jsondoc.Doc, k *kind.Kind, source string, size int64
 	}, &out)
 	p.Size, p.MaxSize = size, int64(l.opts.MaxPayloadSize)
 	p.Kind, p.Kinds = k, l.kinds
+	if k != nil && len(l.unchecked) > 0 {
+		l.noteKind(k)
+	}
 	rules.Run(p, list, l.SeverityOf)
 	if len(out) > 0 {
 		out = l.filterIgnored(source, out)

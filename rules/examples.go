@@ -35,7 +35,8 @@ func ExampleCatalogues() Catalogues { return exampleCatalogues{} }
 // RunExample runs rule r over one of its examples as a payload of kind k,
 // as `finlint explain` shows it, at a fixed date (2026-11-26) with
 // ExampleCatalogues (unless the example says otherwise) and the example's
-// settings, and returns the findings of r alone, without positions.
+// settings, and returns the findings of r alone, without positions. A
+// rule that is off by default runs at info.
 func RunExample(k *kind.Kind, r *Rule, e Example) ([]Finding, error) {
 	in, err := e.Input(k)
 	if err != nil {
@@ -53,6 +54,7 @@ func RunExample(k *kind.Kind, r *Rule, e Example) ([]Finding, error) {
 	if e.NoKind {
 		p.Kind = nil
 	}
-	Run(p, []*Rule{r}, nil)
+	// A rule off by default is shown as it runs when turned on.
+	Run(p, []*Rule{r}, (*Rule).OnSeverity)
 	return out, nil
 }

@@ -44,7 +44,7 @@ func check(t *testing.T, r *Rule, input string, opts ...runOpt) []Finding {
 	for _, o := range opts {
 		o(p)
 	}
-	Run(p, []*Rule{r}, nil)
+	Run(p, []*Rule{r}, (*Rule).OnSeverity)
 	return out
 }
 

@@ -6,18 +6,24 @@ import (
 )
 
 // ReferenceCatalogue reports, once per payload, that reference ids went
-// unchecked because their catalogue is not cached.
+// unchecked because their catalogue is not cached. It is off by default:
+// the linter's run-level notice (finlint.Linter.Notices) says the same once
+// per run.
 var ReferenceCatalogue = &Rule{
 	ID:       "reference-catalogue",
 	Title:    "reference ids are checked only against cached catalogues",
-	Severity: Info,
+	Severity: Off,
 	Source:   "SPEC semantic rule 7; CONTRACT reference cache",
 	Doc: `occupation_id, purpose_id and source_of_fund_ids are checked by
 reference-id against the vendor's catalogues, which finlint never embeds:
 they differ between sandbox and production and change over time. When a
 catalogue the payload needs is not in the local cache, its ids cannot be
-checked. That is not a fault of the payload, so this rule says so once per
-payload, as information, at financial_profile.
+checked. That is not a fault of the payload, and it is true of every
+payload of the run alike, so by default finlint says it once per run: one
+notice on standard error (and in the top-level "notices" of the json and
+ndjson formats, in SARIF's tool notifications, as a GitHub notice). Turn
+this rule on (--rule reference-catalogue=info) to have it said on each
+payload instead, as a finding at financial_profile.
 
 In a business payload they are purpose_id, source_of_fund_ids and
 source_of_wealth_ids, in the catalogues for businesses.
@@ -28,7 +34,7 @@ FIN_BASE_URL for the environment you send to) and run
 older than the cache TTL, unless --offline.
 
 The failing example runs with no catalogue cached, the fixed one with all
-three.`,
+three; the rule is shown turned on.`,
 	Bad:  Example{Patch: `{}`, NoCatalogues: true},
 	Good: Example{Patch: `{}`},
 	KindExamples: []KindExample{{

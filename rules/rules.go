@@ -13,6 +13,16 @@ import (
 	"github.com/finlint/finlint/kind"
 )
 
+// OnSeverity is the severity r reports at when it runs at its default: its
+// default severity, or Info for a rule that is off by default (as examples
+// and rule tests run it).
+func (r *Rule) OnSeverity() Severity {
+	if r.Severity == Off {
+		return Info
+	}
+	return r.Severity
+}
+
 // Severity says how bad a finding is.
 type Severity int8
 

@@ -41,14 +41,18 @@ type config struct {
 	Exclude []string
 	// Today pins the date ages are judged on.
 	Today *time.Time
-	// lines gives the line of each top-level key that was set.
-	lines map[string]int
+	// lines gives the line of each top-level key that was set, ruleLines
+	// the line of each rules entry, ignoreLines that of each ignore entry.
+	lines       map[string]int
+	ruleLines   map[string]int
+	ignoreLines []int
 }
 
 // kindGlob is one entry of the config's kinds list: the files matching
 // Files, a glob relative to the config file's folder, are of kind Kind.
 type kindGlob struct {
 	Files, Kind string
+	line        int
 }
 
 // kindFor returns the kind the first matching kinds entry gives source, a
@@ -179,7 +183,7 @@ func findConfig(explicit, dir string) (string, error) {
 // loadConfig reads and checks a config file. Every fault is a usage error
 // naming the file, the line and the key.
 func loadConfig(path string) (*config, error) {
-	cfg := &config{path: path, lines: map[string]int{}}
+	cfg := &config{path: path, lines: map[string]int{}, ruleLines: map[string]int{}}
 	if path == "" {
 		return cfg, nil
 	}
@@ -277,6 +281,7 @@ func loadConfig(path string) (*config, error) {
 					return nil, bad(sv, "rules."+id.Value, "want error, warning, info or off, not %q", sv.Value)
 				}
 				cfg.Rules[id.Value] = s
+				cfg.ruleLines[id.Value] = id.Line
 			}
 		case "kinds":
 			if v.Kind != yaml.SequenceNode {
@@ -287,6 +292,7 @@ func loadConfig(path string) (*config, error) {
 				if err != nil {
 					return nil, err
 				}
+				kg.line = it.Line
 				cfg.Kinds = append(cfg.Kinds, kg)
 			}
 		case "ignore":
@@ -299,6 +305,7 @@ func loadConfig(path string) (*config, error) {
 					return nil, err
 				}
 				cfg.Ignore = append(cfg.Ignore, ig)
+				cfg.ignoreLines = append(cfg.ignoreLines, it.Line)
 			}
 		default:
 			return nil, bad(k, k.Value, "unknown key%s", didYouMean(k.Value, known))
@@ -424,8 +431,8 @@ func addSettingsFlags(fl *pflag.FlagSet, f *settingsFlags, failOnHelp string) {
 	fl.StringVar(&f.config, "config", "", "config `FILE` (default: .finlint.yaml or .finlint.yml found from the working directory upward)")
 	fl.BoolVar(&f.noConfig, "no-config", false, "read no config file")
 	fl.StringVar(&f.today, "today", "", "judge ages and dates on `YYYY-MM-DD` instead of today's UTC date (reproducible fixtures)")
-	fl.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` while walking folders (* within a name, ** any depth); repeatable")
-	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto (a terminal, NO_COLOR unset, TERM not dumb), always or never")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "skip the files and folders matching `GLOB`, named or walked (relative to the working directory; * within a name, ** any depth); repeatable")
+	fl.StringVar(&f.color, "color", "auto", "colour in text output, `WHEN`: auto (a terminal, NO_COLOR unset, TERM not dumb), always or never")
 }
 
 // parseToday reads a --today or today: date.

@@ -20,7 +20,9 @@ func TestHintsAreAddedWhereTheCLIPrints(t *testing.T) {
 		assert.Contains(t, r.stdout, "it was not parsed (raise the limit with --max-size)", format)
 		r = runCLI(t, nil, nil, "lint", "--offline", "--format", format, rel, odd)
 		assert.Contains(t, r.stdout, "unless it is enabled for your client; if it is, set reliance-enabled: true in .finlint.yaml", format)
-		assert.Contains(t, r.stdout, "not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set", format)
+		assert.Contains(t, r.stderr, "not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set", format)
 		assert.Contains(t, r.stdout, "name its kind with --kind, or a kinds entry of .finlint.yaml", format)
+		r = runCLI(t, nil, nil, "lint", "--offline", "--rule", "reference-catalogue=info", "--format", format, rel)
+		assert.Contains(t, r.stdout, "not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set", format)
 	}
 }

@@ -42,27 +42,43 @@ func newLintCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lint [flags] [PATH ...]",
 		Short: "Lint payloads: files, directories (*.json, *.ndjson, *.jsonl) or - for stdin",
-		Long: `Lint Create Individual Customer V2 payloads.
+		Long: `Lint Fin.com onboarding payloads: individual-v2 (POST /v2/customers/individual)
+and business-v2 (POST /v2/customers/business), each told apart by its shape
+unless --kind or the config's kinds entries name it.
 
 Each PATH is a file, a directory (walked for *.json, *.ndjson and *.jsonl), or -
 for standard input. A .ndjson or .jsonl file holds one payload per line; so does
 standard input when its first line is a complete object and another follows,
 and any input with --ndjson. With no PATH and standard input not a terminal,
-standard input is read.
+standard input is read. Walking a directory skips hidden files and folders and
+node_modules (unless named) and whatever --exclude or the config's exclude
+matches; a directory with no payload file is a warning on standard error.
 
 Findings are reported at their exact line and column with the rule that found
 them and, where a fix is known, a suggestion. Results come in input order
-whatever --jobs is.`,
+whatever --jobs is. What is true of the whole run (no reference catalogue
+cached) is said once, as a notice on standard error.
+
+Settings come from the flags, then .finlint.yaml (or .finlint.yml) found from
+the working directory upward; finlint config shows the result.
+
+Exit codes:
+  0  no finding at or above --fail-on, and every submission that was due
+     succeeded or was skipped
+  1  a finding at or above --fail-on, or a submission failed or is unknown
+  2  usage error, an input path that cannot be read, or finlint itself failed
+     (the other inputs are still linted and reported)`,
 		Example: `  finlint lint testdata/valid
   finlint lint --format json payloads/ > findings.json
   finlint lint --format text --format sarif=finlint.sarif fixtures/
+  finlint lint --today 2026-01-31 --exclude 'fixtures/drafts/**' fixtures/
   cat batch.ndjson | finlint lint --fail-on warning -`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd.Context(), e, cmd, &f, args)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.formats, "format", nil, "output `FORMAT[=PATH]`: text, json, ndjson, sarif, junit or github; repeatable; default text to standard output")
+	fl.StringArrayVar(&f.formats, "format", nil, "output `FORMAT[=PATH]`: text, json, ndjson, sarif, junit, junit-extended or github; repeatable, at most one to standard output; default text")
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
 	fl.StringVar(&f.kind, "kind", "auto", kindHelp)
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", stdinFilenameHelp)
@@ -292,6 +308,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		runErr = err
 	}
 	prog.done()
+	sum.Notices = notices(e, l)
 	if runErr != nil {
 		// An interrupted run still closes its documents (a JSON array,
 		// a SARIF log) so that what was written parses; best effort.
@@ -333,6 +350,19 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// notices prints the run's notices on standard error, each once, and
+// returns them, with the CLI's hints, for the formats that carry them.
+func notices(e *env, l *finlint.Linter) []finlint.Notice {
+	ns := l.Notices()
+	for i := range ns {
+		if h := hints[ns[i].ID]; h != nil {
+			ns[i].Message += h(ns[i].Message)
+		}
+		fmt.Fprintf(e.stderr, "finlint: notice: %s\n", ns[i].Message)
+	}
+	return ns
 }
 
 func outputErr(o *output, err error) error {

@@ -29,8 +29,10 @@ func TestExitCodes(t *testing.T) {
 	assert.Equal(t, 0, runCLI(t, nil, nil, "lint", fixture("invalid/reliance.json")).code)
 	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", "--fail-on", "warning", fixture("invalid/reliance.json")).code)
 	assert.Equal(t, 0, runCLI(t, nil, nil, "lint", "--fail-on", "none", fixture("invalid/email-uppercase.json")).code)
-	// Infos (no catalogue cached) fail only with --fail-on info.
-	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", "--fail-on", "info", fixture("valid/us-maria-garcia.json")).code)
+	// Infos (no catalogue cached, told on each payload) fail only with
+	// --fail-on info; the run-level notice never does.
+	assert.Equal(t, 0, runCLI(t, nil, nil, "lint", "--fail-on", "info", fixture("valid/us-maria-garcia.json")).code)
+	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", "--fail-on", "info", "--rule", "reference-catalogue=info", fixture("valid/us-maria-garcia.json")).code)
 	// Broken JSON is a finding, not a tool failure.
 	assert.Equal(t, 1, runCLI(t, nil, nil, "lint", fixture("invalid/broken-json.json")).code)
 	// Usage errors are 2.
@@ -299,12 +301,15 @@ func TestProgressOnlyOnATerminalStderrAndErased(t *testing.T) {
 		run(t.Context(), e, append([]string{"lint", "--format", "json"}, args...))
 		return errb.String()
 	}
+	// Only the run's notice (no catalogue cached) is left on standard
+	// error, after the progress line is erased.
+	notice := "finlint: notice: individual-v2 reference ids were not checked: the occupations, purposes and source-of-funds catalogues are not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set\n"
 	shown := run(true, false, fixture("valid"))
 	assert.Contains(t, shown, "payloads linted")
-	assert.True(t, strings.HasSuffix(shown, "\r\x1b[K"), "the line is erased at the end")
-	assert.Empty(t, run(true, false, "-q", fixture("valid")))
-	assert.Empty(t, run(true, true, fixture("valid")), "not on the terminal the findings go to")
-	assert.Empty(t, run(false, false, fixture("valid")))
+	assert.True(t, strings.HasSuffix(shown, "\r\x1b[K"+notice), "the line is erased at the end")
+	assert.Equal(t, notice, run(true, false, "-q", fixture("valid")))
+	assert.Equal(t, notice, run(true, true, fixture("valid")), "not on the terminal the findings go to")
+	assert.Equal(t, notice, run(false, false, fixture("valid")))
 }
 
 // Standard input is NDJSON when its first line is one whole object and

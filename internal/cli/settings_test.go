@@ -188,3 +188,35 @@ func TestColor(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stderr, `--color: want auto, always or never, not "alwyas" (did you mean "always"?)`)
 }
+
+// With no catalogue cached, a run says so once, on standard error and in
+// every machine format, not once per payload.
+func TestNoticeOncePerRun(t *testing.T) {
+	dir := t.TempDir()
+	good := string(readFixture(t, "valid/ca-liam-tremblay.json"))
+	for i := range 20 {
+		writeFile(t, dir, "p"+strings.Repeat("x", i)+".json", good)
+	}
+	const msg = "individual-v2 reference ids were not checked: the occupations, purposes and source-of-funds catalogues are not cached; run `finlint refcache refresh` with FIN_CLIENT_ID and FIN_CLIENT_SECRET set"
+	for format, want := range map[string]string{
+		"text":   "",
+		"json":   `"notices": [` + "\n    {\n      \"id\": \"reference-catalogue\",\n      \"kind\": \"individual-v2\",\n      \"message\": \"" + strings.ReplaceAll(msg, "`", "`") + "\"",
+		"ndjson": `"notices":[{"id":"reference-catalogue","kind":"individual-v2","message":"` + msg + `"}]}`,
+		"sarif":  `"toolExecutionNotifications": [`,
+		"github": "::notice title=finlint::" + msg + "\n",
+	} {
+		r := runCLI(t, nil, nil, "lint", "--format", format, dir)
+		assert.Equal(t, 0, r.code, format)
+		assert.Equal(t, 1, strings.Count(r.stderr, "finlint: notice: "+msg+"\n"), format+": one line on standard error")
+		assert.NotContains(t, r.stdout, `reference-catalogue)`, format)
+		assert.NotContains(t, r.stdout, `"rule": "reference-catalogue"`, format)
+		if want != "" {
+			assert.Contains(t, r.stdout, want, format)
+			assert.Equal(t, 1, strings.Count(r.stdout, "were not checked"), format)
+		}
+	}
+	// The ndjson summary line stays the last line.
+	r := runCLI(t, nil, nil, "lint", "--format", "ndjson", dir)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	assert.True(t, strings.HasPrefix(lines[len(lines)-1], `{"summary":`))
+}

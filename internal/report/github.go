@@ -71,7 +71,19 @@ func (g *githubFormat) Result(r *Result) error {
 	return err
 }
 
-func (g *githubFormat) Finish(Summary) error { return nil }
+// Finish writes the run's notices as notice annotations of the workflow
+// run, tied to no file.
+func (g *githubFormat) Finish(s Summary) error {
+	if len(s.Notices) == 0 {
+		return nil
+	}
+	g.buf.Reset()
+	for _, n := range s.Notices {
+		g.command("notice", "", 0, 0, "finlint", n.Message)
+	}
+	_, err := io.WriteString(g.w, g.buf.String())
+	return err
+}
 
 func githubLevel(s rules.Severity) string {
 	switch s {

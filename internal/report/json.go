@@ -88,10 +88,18 @@ func (j *jsonFormat) Finish(s Summary) error {
 	if err != nil {
 		return fmt.Errorf("encoding summary: %w", err)
 	}
-	end := "\n  ],\n  \"summary\": "
+	end := "\n  ],\n  "
 	if j.n == 0 {
-		end = "],\n  \"summary\": "
+		end = "],\n  "
 	}
+	if len(s.Notices) > 0 {
+		nb, err := marshal(s.Notices, "  ", "  ")
+		if err != nil {
+			return fmt.Errorf("encoding notices: %w", err)
+		}
+		end += "\"notices\": " + string(nb) + ",\n  "
+	}
+	end += "\"summary\": "
 	_, err = io.WriteString(j.w, end+string(b)+"\n}\n")
 	return err
 }

@@ -3,10 +3,13 @@ package report
 import (
 	"fmt"
 	"io"
+
+	"github.com/finlint/finlint"
 )
 
 // ndjsonFormat writes each result on one line as it finishes, then one
-// last line {"summary": {...}}.
+// last line {"summary": {...}}, with the run's notices beside the summary
+// when there are any.
 type ndjsonFormat struct{ w io.Writer }
 
 func newNDJSON(w io.Writer, _ Options) Format { return &ndjsonFormat{w: w} }
@@ -24,8 +27,9 @@ func (n *ndjsonFormat) Result(r *Result) error {
 
 func (n *ndjsonFormat) Finish(s Summary) error {
 	b, err := marshal(struct {
-		Summary Summary `json:"summary"`
-	}{s}, "", "")
+		Summary Summary          `json:"summary"`
+		Notices []finlint.Notice `json:"notices,omitempty"`
+	}{s, s.Notices}, "", "")
 	if err != nil {
 		return fmt.Errorf("encoding summary: %w", err)
 	}

@@ -75,6 +75,9 @@ type Summary struct {
 	// Kinds counts the payloads of each kind; those of no known kind
 	// (unreadable, not JSON, or of no shape finlint knows) are not counted.
 	Kinds map[string]int `json:"kinds,omitempty"`
+	// Notices are the run's run-level notices; the json and ndjson formats
+	// print them beside the summary, not inside it.
+	Notices []finlint.Notice `json:"-"`
 }
 
 // Add counts one result.

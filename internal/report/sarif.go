@@ -257,7 +257,10 @@ func (s *sarifFormat) ruleIndex(id string, sev rules.Severity) int {
 	return i
 }
 
-func (s *sarifFormat) Finish(Summary) error {
+func (s *sarifFormat) Finish(sum Summary) error {
+	for _, n := range sum.Notices {
+		s.notes = append(s.notes, sarifNotification{Level: "note", Message: sarifText{Text: n.Message}})
+	}
 	// A note about standard input may come before its first record told
 	// whether it is NDJSON (an error on the first line); name it as its
 	// results are named.
