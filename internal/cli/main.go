@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -76,9 +77,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func run(ctx context.Context, e *env, args []string) int {
 	root := newRoot(e)
 	root.SetArgs(args)
-	root.SetIn(e.stdin)
-	root.SetOut(e.stdout)
-	root.SetErr(e.stderr)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
@@ -86,12 +84,13 @@ func run(ctx context.Context, e *env, args []string) int {
 	var xe *exitError
 	if errors.As(err, &xe) {
 		if xe.err != nil && xe.err.Error() != "" {
-			fmt.Fprintln(e.stderr, "finlint:", xe.err)
+			fmt.Fprintln(e.stderr, "finlint:", strings.TrimRight(xe.err.Error(), "\n"))
 		}
 		return xe.code
 	}
-	// Cobra's own errors: unknown command or flag, wrong argument count.
-	fmt.Fprintln(e.stderr, "finlint:", err)
+	// Cobra's own errors: unknown command of the root (whose suggestions
+	// end in a newline), wrong argument count.
+	fmt.Fprintln(e.stderr, "finlint:", strings.TrimRight(err.Error(), "\n"))
 	return exitTool
 }
 
@@ -99,11 +98,17 @@ func newRoot(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "finlint",
 		Short: "Check Fin.com API payloads before they are sent",
-		Long: `finlint checks the JSON body of Fin.com's Create Individual Customer V2 call
-(POST /v2/customers/individual) before it is sent: the vendor's schema, every
-documented rule, reference ids against the vendor's catalogues. It reports
-every problem in one run, each at its exact file:line:col, with a suggested fix,
-and can then submit the payloads that pass, exactly once.
+		Long: `finlint checks the JSON bodies of Fin.com's customer onboarding calls before
+they are sent. It knows two payload kinds, told apart by their shape or named
+with --kind or the config file's kinds entries:
+
+  individual-v2  Create Individual Customer V2, POST /v2/customers/individual
+  business-v2    Create Business Customer V2, POST /v2/customers/business
+
+For each it checks the vendor's schema, every documented rule, and reference
+ids against the vendor's catalogues. It reports every problem in one run, each
+at its exact file:line:col, with a suggested fix, and can then submit the
+payloads that pass, exactly once.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on
 (or a submission failed or is unknown); 2 usage error, unreadable input, or
@@ -113,13 +118,14 @@ Environment: FIN_BASE_URL, FIN_CLIENT_ID, FIN_CLIENT_SECRET, FIN_ACCESS_TOKEN,
 FINLINT_CACHE_DIR, FINLINT_STATE_DIR, NO_COLOR.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       buildVersion(),
+		Version:       versionDetail(),
 	}
 	root.SetVersionTemplate("finlint {{.Version}}\n")
-	root.CompletionOptions.HiddenDefaultCmd = true
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("%v (see %s --help)", err, c.CommandPath())
-	})
+	// Before the completion commands exist: they keep the writer they are
+	// created with.
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
 	root.AddCommand(
 		newLintCmd(e),
 		newFixCmd(e),
@@ -128,8 +134,13 @@ FINLINT_CACHE_DIR, FINLINT_STATE_DIR, NO_COLOR.`,
 		newRefcacheCmd(e),
 		newJournalCmd(e),
 		newSchemaCmd(e),
+		newConfigCmd(e),
 		newVersionCmd(e),
 	)
+	installSuggestions(root)
+	if c := subcommand(root, "completion"); c != nil {
+		c.Short = "Print the shell completion script for bash, zsh, fish or powershell"
+	}
 	return root
 }
 
@@ -143,17 +154,63 @@ func buildVersion() string {
 	return "devel"
 }
 
+// versionDetail is finlint's version and what it was built from: the VCS
+// revision, its time and whether the work tree had changes, when the build
+// recorded them, and the Go version.
+func versionDetail() string {
+	bi, _ := debug.ReadBuildInfo() // nil when the binary has none
+	return describeBuild(buildVersion(), bi)
+}
+
+// describeBuild renders version and bi (nil when there is none) as
+// versionDetail does, such as "v0.3.0 (revision 1a2b3c4d5e6f,
+// 2026-12-01T10:00:00Z, go1.26.8)", "devel (revision 1a2b3c4d5e6f,
+// 2026-12-01T10:00:00Z, modified, go1.26.8)" or, for a build that recorded no
+// revision (go run, go test, -buildvcs=false), "devel (go1.26.8, built
+// without VCS information)".
+func describeBuild(version string, bi *debug.BuildInfo) string {
+	goVersion := runtime.Version()
+	var revision, at string
+	modified := false
+	if bi != nil {
+		if bi.GoVersion != "" {
+			goVersion = strings.TrimSpace(bi.GoVersion)
+		}
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				revision = s.Value
+			case "vcs.time":
+				at = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	if revision == "" {
+		return fmt.Sprintf("%s (%s, built without VCS information)", version, goVersion)
+	}
+	if len(revision) > 12 {
+		revision = revision[:12]
+	}
+	fields := []string{"revision " + revision}
+	if at != "" {
+		fields = append(fields, at)
+	}
+	if modified {
+		fields = append(fields, "modified")
+	}
+	fields = append(fields, goVersion)
+	return fmt.Sprintf("%s (%s)", version, strings.Join(fields, ", "))
+}
+
 func newVersionCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print finlint's version",
+		Short: "Print finlint's version, the revision it was built from and its Go version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			goVersion := "unknown"
-			if bi, ok := debug.ReadBuildInfo(); ok {
-				goVersion = bi.GoVersion
-			}
-			fmt.Fprintf(e.stdout, "finlint %s (%s)\n", buildVersion(), strings.TrimSpace(goVersion))
+			fmt.Fprintf(e.stdout, "finlint %s\n", versionDetail())
 			return nil
 		},
 	}
