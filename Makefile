@@ -8,7 +8,7 @@ TEST_FUZZTIME ?= 3s
 BENCHTIME ?= 1s
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build test lint bench bench-peers fuzz generate corpus clean
+.PHONY: all build test test-integrations lint bench bench-peers fuzz generate corpus clean
 
 all: lint test build
 
@@ -18,6 +18,12 @@ build:
 test:
 	$(GO) test -race -count=1 $(PKGS)
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
+
+# The pre-commit hook (skipped without pre-commit) and the GitHub Action's
+# step, run as pre-commit and a runner would run them.
+test-integrations:
+	./scripts/test-pre-commit.sh
+	./scripts/test-action.sh
 
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1; }

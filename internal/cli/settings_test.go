@@ -220,3 +220,27 @@ func TestNoticeOncePerRun(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	assert.True(t, strings.HasPrefix(lines[len(lines)-1], `{"summary":`))
 }
+
+// --color auto colours only a terminal, and NO_COLOR or TERM=dumb turn it
+// off; always and never are what they say, whatever the environment.
+func TestColorAuto(t *testing.T) {
+	for _, c := range []struct {
+		flag string
+		vars map[string]string
+		tty  bool
+		want bool
+	}{
+		{"auto", nil, true, true},
+		{"auto", nil, false, false},
+		{"auto", map[string]string{"NO_COLOR": "1"}, true, false},
+		{"auto", map[string]string{"TERM": "dumb"}, true, false},
+		{"auto", map[string]string{"TERM": "xterm-256color"}, true, true},
+		{"always", map[string]string{"NO_COLOR": "1", "TERM": "dumb"}, false, true},
+		{"never", nil, true, false},
+	} {
+		e := &env{getenv: func(k string) string { return c.vars[k] }, isTTY: func(any) bool { return c.tty }, wd: t.TempDir()}
+		st, err := loadSettings(e, func(string) bool { return false }, &settingsFlags{color: c.flag, noConfig: true})
+		require.NoError(t, err)
+		assert.Equal(t, c.want, st.color(nil), "%+v", c)
+	}
+}
