@@ -132,3 +132,19 @@ func BenchmarkBaselineSchemaOnly(b *testing.B) {
 	}
 	reportRate(b, 1)
 }
+
+// BenchmarkBaselineDecode is the other yardstick for BenchmarkLintValid: a
+// bare encoding/json decode of the same payload into any, which checks
+// nothing. The goal is LintValid at most twice its time.
+func BenchmarkBaselineDecode(b *testing.B) {
+	data := []byte(individual.Kind.Reference)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportRate(b, 1)
+}

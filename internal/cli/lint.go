@@ -290,8 +290,13 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		}
 		return nil
 	}
-	// The source lines shown under findings are cut on the workers.
-	source := func(r *finlint.Result) { show.Source(r, f.redact) }
+	// The source lines text output shows under findings are cut on the
+	// workers; no other format prints them, so without text the payloads
+	// are not parsed again.
+	var source func(*finlint.Result)
+	if slices.ContainsFunc(outs, func(o *output) bool { return o.name == "text" }) {
+		source = func(r *finlint.Result) { show.Source(r, f.redact) }
+	}
 	runErr := l.RunWith(ctx, fd.next, source, func(r finlint.Result) error {
 		// The baseline records and the submission judges every finding;
 		// only the report and the exit code leave the accepted ones out.
