@@ -35,7 +35,7 @@ func (l *Linter) RunWith(ctx context.Context, next func() (Payload, bool), prepa
 		p   Payload
 		out chan Result
 	}
-	work := make(chan job)
+	work := make(chan job, jobs*4)
 	order := make(chan chan Result, jobs*4)
 	var wg sync.WaitGroup
 	for range jobs {

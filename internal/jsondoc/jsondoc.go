@@ -815,7 +815,19 @@ func (d *Doc) resolve(ptr string) (*Value, *Member, bool) {
 		return nil, nil, ptr != ""
 	}
 	var m *Member
-	for _, tok := range SplitPointer(ptr) {
+	// Token by token, as SplitPointer would cut them, without building
+	// the slice: rules look values up on every payload.
+	rest := strings.TrimPrefix(ptr, "/")
+	for more := ptr != ""; more; {
+		var tok string
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			tok, rest = rest[:i], rest[i+1:]
+		} else {
+			tok, more = rest, false
+		}
+		if strings.IndexByte(tok, '~') >= 0 {
+			tok = unescaper.Replace(tok)
+		}
 		switch v.Kind {
 		case Object:
 			next := v.member(tok)
