@@ -130,13 +130,16 @@ func TestIgnoreEntries(t *testing.T) {
 	in := patched(t, `{"basic_info": {"first_nmae": "x"}, "address": {"zip": "1"}}`)
 	l := newLinter(t, finlint.Options{Ignore: []finlint.Ignore{
 		{Rule: "unknown-field", Files: "fixtures/legacy/**", Paths: []string{"/basic_info/*"}, Reason: "legacy"},
-		{Rule: "*", Files: "nowhere/*.json", Reason: "stale"},
+		{Rule: "*", Files: "nowhere/*.json", Reason: "not in this run"},
+		{Rule: "email-lowercase", Files: "fixtures/*.json", Reason: "stale"},
 	}})
 	res := l.Lint(context.Background(), "fixtures/legacy/a/b.json", []byte(in))
 	require.Len(t, res.Findings, 1)
 	assert.Equal(t, "/address/zip", res.Findings[0].Path)
 	res = l.Lint(context.Background(), "fixtures/other.json", []byte(in))
 	assert.Len(t, res.Findings, 2)
+	// Only an entry whose files were linted and that hid nothing is
+	// stale; one whose files were not in the run says nothing.
 	unused := l.UnusedIgnores()
 	require.Len(t, unused, 1)
 	assert.Equal(t, "stale", unused[0].Reason)

@@ -39,6 +39,9 @@ type ignoreMatcher struct {
 	base string // Base, absolute
 	dir  string // Options.Dir, absolute
 	hits atomic.Int64
+	// named is set once Files has matched the source of a payload with
+	// findings: an entry whose files were not in the run is not stale.
+	named atomic.Bool
 }
 
 // absDir makes p absolute, taking a relative p from dir, or from the
@@ -76,7 +79,20 @@ func (m *ignoreMatcher) sourceName(source string) (name string, ok bool) {
 	if err != nil {
 		return "", false
 	}
-	return filepath.ToSlash(rel), true
+	rel = filepath.ToSlash(rel)
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		// Outside Base by name, perhaps not in fact: a source reached
+		// through a symbolic link (or a Base that is one) is tried again
+		// with the links resolved.
+		if rb, err := filepath.EvalSymlinks(m.base); err == nil {
+			if ra, err := filepath.EvalSymlinks(abs); err == nil {
+				if r2, err := filepath.Rel(rb, ra); err == nil && r2 != ".." && !strings.HasPrefix(r2, ".."+string(filepath.Separator)) {
+					return filepath.ToSlash(r2), true
+				}
+			}
+		}
+	}
+	return rel, true
 }
 
 func newIgnoreMatcher(ig Ignore, list []*rules.Rule) (*ignoreMatcher, error) {
@@ -95,16 +111,20 @@ func newIgnoreMatcher(ig Ignore, list []*rules.Rule) (*ignoreMatcher, error) {
 	return &ignoreMatcher{Ignore: ig}, nil
 }
 
-func (m *ignoreMatcher) match(source string, f *rules.Finding) bool {
-	if m.Rule != "*" && m.Rule != f.Rule {
-		return false
+// matchSource reports whether the entry's Files glob names source.
+func (m *ignoreMatcher) matchSource(source string) bool {
+	if m.Files == "" {
+		return true
 	}
 	// ./fixtures/a.json and fixtures/a.json are one file to the user.
-	if m.Files != "" {
-		name, ok := m.sourceName(source)
-		if !ok || !glob.Match(path.Clean(m.Files), name) {
-			return false
-		}
+	name, ok := m.sourceName(source)
+	return ok && glob.Match(path.Clean(m.Files), name)
+}
+
+// match reports whether the entry hides f, of a source matchSource named.
+func (m *ignoreMatcher) match(f *rules.Finding) bool {
+	if m.Rule != "*" && m.Rule != f.Rule {
+		return false
 	}
 	if len(m.Paths) > 0 {
 		ok := false
@@ -125,11 +145,25 @@ func (l *Linter) filterIgnored(source string, fs []rules.Finding) []rules.Findin
 	if len(l.ignores) == 0 {
 		return fs
 	}
+	// Which entries name this source, asked once per payload.
+	var named [8]*ignoreMatcher
+	ms := named[:0]
+	for _, m := range l.ignores {
+		if m.matchSource(source) {
+			if !m.named.Load() {
+				m.named.Store(true)
+			}
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) == 0 {
+		return fs
+	}
 	kept := fs[:0]
 	for i := range fs {
 		hidden := false
-		for _, m := range l.ignores {
-			if m.match(source, &fs[i]) {
+		for _, m := range ms {
+			if m.match(&fs[i]) {
 				m.hits.Add(1)
 				hidden = true
 				break
@@ -142,12 +176,14 @@ func (l *Linter) filterIgnored(source string, fs []rules.Finding) []rules.Findin
 	return kept
 }
 
-// UnusedIgnores returns the ignore entries that have hidden nothing so far:
-// stale entries hide future mistakes, so the CLI warns about them.
+// UnusedIgnores returns the ignore entries that have hidden nothing so far
+// although their files were linted (with findings): stale entries hide
+// future mistakes, so the CLI warns about them. An entry whose files were
+// not in the run (pre-commit lints only the files changed) is not stale.
 func (l *Linter) UnusedIgnores() []Ignore {
 	var out []Ignore
 	for _, m := range l.ignores {
-		if m.hits.Load() == 0 {
+		if m.hits.Load() == 0 && m.named.Load() {
 			out = append(out, m.Ignore)
 		}
 	}

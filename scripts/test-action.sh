@@ -70,6 +70,8 @@ cp -R "$root/testdata/invalid" "$ws/invalid"
 find "$ws/invalid" -name '*.golden' -exec rm -f {} +
 bad_one=$(find "$ws/invalid" -maxdepth 1 -name '*.json' | LC_ALL=C sort | head -n 1)
 cp "$bad_one" "$ws/with space/bad payload.json"
+# A payload whose only finding is a warning: it fails only with --fail-on warning.
+cp "$root/testdata/invalid/unknown-field.json" "$ws/warn.json"
 
 # sarif_ok FILE: FILE is JSON, a SARIF 2.1.0 log with one run.
 sarif_ok() {
@@ -159,6 +161,13 @@ run "one-line paths split on whitespace; fail-on none" 0 "$ws/finlint.sarif" \
 run "args passed through (an unknown flag is exit 2, no SARIF)" 2 "" \
 	'^::warning title=finlint::no SARIF' -- \
 	INPUT_PATHS=valid "INPUT_ARGS=--quiet --no-such-flag"
+
+run "args on several lines all reach finlint" 1 "$ws/finlint.sarif" \
+	'^::warning file=' -- \
+	INPUT_PATHS=warn.json "INPUT_ARGS=$(printf -- '--offline\n--fail-on warning\n')"
+run "args with quotes are refused, not passed on literally" 2 "" \
+	'^::error title=finlint::args are split on whitespace' -- \
+	INPUT_PATHS=valid "INPUT_ARGS=--exclude 'valid/*.json'"
 
 echo "test-action: $((n - failures)) passed, $failures failed"
 if [ "$failures" -ne 0 ]; then

@@ -95,12 +95,27 @@ func absFrom(wd, p string) string {
 // that they match the same file whatever the working directory and whether
 // the path was given absolute or relative. A source outside base comes
 // out with ../ at its start, which only a glob starting with ** matches.
+//
+// A source reached through a symbolic link (or a base that is one, as /tmp
+// is on macOS) is outside base by its name but inside it in fact; such a
+// path is tried again with the links resolved.
 func relativeTo(wd, base, source string) (rel string, ok bool) {
-	r, err := filepath.Rel(base, absFrom(wd, source))
+	abs := absFrom(wd, source)
+	r, err := filepath.Rel(base, abs)
 	if err != nil {
 		return "", false
 	}
-	return filepath.ToSlash(r), true
+	r = filepath.ToSlash(r)
+	if r == ".." || strings.HasPrefix(r, "../") {
+		if rb, err := filepath.EvalSymlinks(base); err == nil {
+			if ra, err := filepath.EvalSymlinks(abs); err == nil {
+				if r2, err := filepath.Rel(rb, ra); err == nil && r2 != ".." && !strings.HasPrefix(r2, ".."+string(filepath.Separator)) {
+					return filepath.ToSlash(r2), true
+				}
+			}
+		}
+	}
+	return r, true
 }
 
 // excluded reports whether the walk skips path: a match of one of the
@@ -120,6 +135,10 @@ func (c *config) excluded(path string, flags []string) bool {
 	if matchAny(flags, given) {
 		return true
 	}
+	// An absolute glob matches the absolute path.
+	if matchAny(flags, filepath.ToSlash(absFrom(c.wd, path))) {
+		return true
+	}
 	rel, ok := relativeTo(c.wd, c.wd, path)
 	return ok && matchAny(flags, rel)
 }
@@ -128,7 +147,7 @@ func (c *config) excluded(path string, flags []string) bool {
 // one of globs: excluding "drafts" or "drafts/**" skips everything below.
 func matchAny(globs []string, name string) bool {
 	for _, g := range globs {
-		g = strings.TrimPrefix(g, "./")
+		g = strings.TrimPrefix(filepath.ToSlash(g), "./")
 		if glob.Match(g, name) {
 			return true
 		}

@@ -171,7 +171,7 @@ func runFix(ctx context.Context, e *env, cmd *cobra.Command, f *fixFlags, args [
 	if err := ctx.Err(); err != nil {
 		return &exitError{code: exitTool, err: err}
 	}
-	notices(e, l)
+	printNotices(e, notices(l))
 	fmt.Fprintln(e.stderr, r.summary(stdin))
 	switch {
 	case r.broken > 0:

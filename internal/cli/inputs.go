@@ -57,14 +57,26 @@ func collect(paths []string, forceNDJSON bool, excluded func(string) bool, warn 
 			continue
 		}
 		if excluded(p) {
+			// A named file an exclude matches is skipped in silence
+			// (pre-commit names every changed file); a named folder
+			// that is excluded whole is worth saying.
+			if st.IsDir() && warn != nil {
+				warn("%s is excluded (--exclude or the config's exclude): nothing in it is linted", p)
+			}
 			continue
 		}
 		if !st.IsDir() {
 			out = append(out, input{source: p, ndjson: forceNDJSON || isNDJSONName(p)})
 			continue
 		}
+		// A folder named through a symbolic link is walked: only links
+		// met below it are not followed.
+		root := p
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
 		before := len(out)
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// An unreadable folder below p: report it, keep walking.
 				out = append(out, input{source: path, err: err})
@@ -73,7 +85,7 @@ func collect(paths []string, forceNDJSON bool, excluded func(string) bool, warn 
 				}
 				return nil
 			}
-			if path != p && (skippedName(d) || excluded(path)) {
+			if path != root && (skippedName(d) || excluded(path)) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}

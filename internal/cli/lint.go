@@ -65,9 +65,11 @@ the working directory upward; finlint config shows the result.
 Exit codes:
   0  no finding at or above --fail-on, and every submission that was due
      succeeded or was skipped
-  1  a finding at or above --fail-on, or a submission failed or is unknown
-  2  usage error, an input path that cannot be read, or finlint itself failed
-     (the other inputs are still linted and reported)`,
+  1  a finding at or above --fail-on, or a submission failed, unknown or
+     not sent
+  2  usage error, an input path that cannot be read, credentials the API
+     refused during --submit, or finlint itself failed (the other inputs are
+     still linted and reported)`,
 		Example: `  finlint lint testdata/valid
   finlint lint --format json payloads/ > findings.json
   finlint lint --format text --format sarif=finlint.sarif fixtures/
@@ -78,7 +80,7 @@ Exit codes:
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.formats, "format", nil, "output `FORMAT[=PATH]`: text, json, ndjson, sarif, junit, junit-extended or github; repeatable, at most one to standard output; default text")
+	fl.StringArrayVar(&f.formats, "format", nil, "output `FORMAT[=PATH]`: text, json, ndjson, sarif, junit, junit-extended or github; repeatable, each to its own PATH or (at most one, also as =-) standard output; default text")
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
 	fl.StringVar(&f.kind, "kind", "auto", kindHelp)
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", stdinFilenameHelp)
@@ -219,7 +221,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		return st.linterErr(err)
 	}
 
-	outs, err := openOutputs(e, f, st.color, l.SeverityOf)
+	outs, err := openOutputs(e, f, st.color, failOn, l.SeverityOf)
 	if err != nil {
 		return err
 	}
@@ -313,7 +315,10 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		runErr = err
 	}
 	prog.done()
-	sum.Notices = notices(e, l)
+	// Notices go into the documents now and onto standard error once the
+	// results are out, so that on a terminal they come last.
+	sum.Notices = notices(l)
+	defer printNotices(e, sum.Notices)
 	if runErr != nil {
 		// An interrupted run still closes its documents (a JSON array,
 		// a SARIF log) so that what was written parses; best effort.
@@ -341,7 +346,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		if ig.Files != "" {
 			where = " in " + ig.Files
 		}
-		fmt.Fprintf(e.stderr, "finlint: warning: %s: ignore entry for %s%s matched nothing; remove it\n", cfgPath, ig.Rule, where)
+		fmt.Fprintf(e.stderr, "finlint: warning: %s: ignore entry for %s%s hid nothing in the files it names; remove it\n", cfgPath, ig.Rule, where)
 	}
 	if sub != nil {
 		if err := sub.stopped(); err != nil {
@@ -357,17 +362,22 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	return nil
 }
 
-// notices prints the run's notices on standard error, each once, and
-// returns them, with the CLI's hints, for the formats that carry them.
-func notices(e *env, l *finlint.Linter) []finlint.Notice {
+// notices returns the run's notices with the CLI's hints.
+func notices(l *finlint.Linter) []finlint.Notice {
 	ns := l.Notices()
 	for i := range ns {
 		if h := hints[ns[i].ID]; h != nil {
 			ns[i].Message += h(ns[i].Message)
 		}
-		fmt.Fprintf(e.stderr, "finlint: notice: %s\n", ns[i].Message)
 	}
 	return ns
+}
+
+// printNotices prints each notice once on standard error.
+func printNotices(e *env, ns []finlint.Notice) {
+	for _, n := range ns {
+		fmt.Fprintf(e.stderr, "finlint: notice: %s\n", n.Message)
+	}
 }
 
 func outputErr(o *output, err error) error {
@@ -385,7 +395,17 @@ func plural(n int) string {
 	return "s"
 }
 
-func openOutputs(e *env, f *lintFlags, color func(any) bool, severity func(*rules.Rule) rules.Severity) ([]*output, error) {
+// formatSpec splits a --format value: FORMAT, FORMAT=PATH, or FORMAT=- for
+// standard output (path ""). hasPath is false only for a missing "=".
+func formatSpec(s string) (name, path string, hasPath bool) {
+	name, path, hasPath = strings.Cut(s, "=")
+	if path == "-" {
+		path = ""
+	}
+	return name, path, hasPath
+}
+
+func openOutputs(e *env, f *lintFlags, color func(any) bool, failOn rules.Severity, severity func(*rules.Rule) rules.Severity) ([]*output, error) {
 	specs := f.formats
 	if len(specs) == 0 {
 		specs = []string{"text"}
@@ -393,24 +413,31 @@ func openOutputs(e *env, f *lintFlags, color func(any) bool, severity func(*rule
 	// Every spec is checked before any file is created, so a typo in the
 	// second --format leaves no empty first file behind.
 	var toStdout []string
+	byFile := map[string]string{} // a file's absolute path: the spec writing it
 	for _, s := range specs {
-		name, path, hasPath := strings.Cut(s, "=")
+		name, path, hasPath := formatSpec(s)
 		if !slices.Contains(report.Names(), name) {
 			return nil, usageErr("--format %s: unknown format %q (want one of %s)%s", s, name, strings.Join(report.Names(), ", "), didYouMean(name, report.Names()))
 		}
-		if hasPath && path == "" {
+		if hasPath && path == "" && !strings.HasSuffix(s, "=-") {
 			return nil, usageErr("--format %s: no path after =: give a file, or drop the = to write to standard output", s)
 		}
-		if !hasPath {
+		if path == "" {
 			toStdout = append(toStdout, name)
+			continue
 		}
+		abs := absFrom(e.wd, path)
+		if other, ok := byFile[abs]; ok {
+			return nil, usageErr("--format %s and --format %s write the same file: the second would overwrite the first; give each its own path", other, s)
+		}
+		byFile[abs] = s
 	}
 	if len(toStdout) > 1 {
 		return nil, usageErr("--format: %s would all write to standard output and mix there: give all but one of them a path, as in --format %s=FILE", strings.Join(toStdout, ", "), toStdout[1])
 	}
 	var outs []*output
 	for _, s := range specs {
-		name, path, _ := strings.Cut(s, "=")
+		name, path, _ := formatSpec(s)
 		o := &output{name: name, path: path, w: e.stdout}
 		if path != "" {
 			file, err := os.Create(path)
@@ -431,6 +458,9 @@ func openOutputs(e *env, f *lintFlags, color func(any) bool, severity func(*rule
 			Rules:    kinds.Rules(),
 			Severity: severity,
 			Version:  buildVersion(),
+			// A JUnit test case fails as its payload fails the run.
+			FailOn:    failOn,
+			FailNever: failOn == rules.Off,
 		})
 		if err != nil {
 			return nil, usageErr("--format %s: %v (want one of %s)", s, err, strings.Join(report.Names(), ", "))

@@ -77,8 +77,13 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func run(ctx context.Context, e *env, args []string) int {
 	root := newRoot(e)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, syscall.EPIPE) && cmd != nil && cmd.Name() != "lint" && cmd.Name() != "fix" {
+		// finlint rules | head -1: the reader has what it wanted. Only
+		// lint and fix, whose output is a result, fail on a closed pipe.
 		return exitOK
 	}
 	var xe *exitError
@@ -115,7 +120,7 @@ Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on
 finlint itself failed.
 
 Environment: FIN_BASE_URL, FIN_CLIENT_ID, FIN_CLIENT_SECRET, FIN_ACCESS_TOKEN,
-FINLINT_CACHE_DIR, FINLINT_STATE_DIR, NO_COLOR.`,
+FINLINT_CACHE_DIR, FINLINT_STATE_DIR, NO_COLOR, TERM (dumb: no colour).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       versionDetail(),

@@ -95,7 +95,7 @@ func (j *junitFormat) Result(r *Result) error {
 	c := junitCase{Name: resultWhere(r), Classname: "finlint"}
 	if j.extended {
 		c.File = r.Source
-		c.Line = junitLine(r)
+		c.Line = j.junitLine(r)
 	}
 	if r.Error != "" {
 		c.Error = &junitProblem{Message: r.Error, Type: "unreadable", Text: resultWhere(r) + ": error: " + r.Error}
@@ -114,7 +114,7 @@ func (j *junitFormat) Result(r *Result) error {
 		if f.Suggestion != "" {
 			line += "\n    suggestion: " + f.Suggestion
 		}
-		if f.Severity != rules.Error {
+		if !j.o.fails(f.Severity) {
 			out = append(out, line)
 			continue
 		}
@@ -125,11 +125,15 @@ func (j *junitFormat) Result(r *Result) error {
 		}
 	}
 	failMsg := ""
-	if f := firstError(r); f != nil {
+	if f := j.firstFailing(r); f != nil {
 		// Reporters show the message as the headline: the count and the
-		// first error, where it is, say most of what the text below
-		// repeats.
-		failMsg = count(len(fails), "error", "errors") + ": " + where(r.Source, f) + ": " + f.Message + " (" + f.Rule + ")"
+		// first failing finding, where it is, say most of what the text
+		// below repeats.
+		noun, nouns := "error", "errors"
+		if j.o.FailOn != rules.Off && j.o.FailOn < rules.Error {
+			noun, nouns = "finding", "findings"
+		}
+		failMsg = count(len(fails), noun, nouns) + ": " + where(r.Source, f) + ": " + f.Message + " (" + f.Rule + ")"
 	}
 	if sub := r.Submission; sub != nil {
 		line := resultWhere(r) + ": " + submissionLine(sub)
@@ -161,10 +165,10 @@ func (j *junitFormat) Result(r *Result) error {
 	return nil
 }
 
-// firstError is the payload's first error-level finding, or nil.
-func firstError(r *Result) *rules.Finding {
+// firstFailing is r's first finding that fails the run.
+func (j *junitFormat) firstFailing(r *Result) *rules.Finding {
 	for i := range r.Findings {
-		if f := &r.Findings[i]; f.Severity == rules.Error {
+		if f := &r.Findings[i]; j.o.fails(f.Severity) {
 			return f
 		}
 	}
@@ -172,10 +176,10 @@ func firstError(r *Result) *rules.Finding {
 }
 
 // junitLine is the line junit-extended gives a test case: that of its
-// first error, else of its first finding, else the NDJSON record's line;
+// first failing finding, else of its first finding, else the NDJSON record's line;
 // 0 (no attribute) for a whole file with nothing to point at.
-func junitLine(r *Result) int {
-	if f := firstError(r); f != nil && f.Line > 0 {
+func (j *junitFormat) junitLine(r *Result) int {
+	if f := j.firstFailing(r); f != nil && f.Line > 0 {
 		return f.Line
 	}
 	if len(r.Findings) > 0 && r.Findings[0].Line > 0 {

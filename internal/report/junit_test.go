@@ -246,7 +246,7 @@ func TestJUnitLine(t *testing.T) {
 		{finlint.Result{Findings: []rules.Finding{w, e}}, 9},
 		{finlint.Result{Record: 4, Findings: []rules.Finding{{Severity: rules.Error}}}, 4},
 	} {
-		assert.Equal(t, c.want, junitLine(&Result{Result: c.r}), "%+v", c.r)
+		assert.Equal(t, c.want, (&junitFormat{}).junitLine(&Result{Result: c.r}), "%+v", c.r)
 	}
 }
 
@@ -1204,4 +1204,33 @@ func (s *xsdSchema) check(d *xsdDecl, e *xmlElem, path string, problems *[]strin
 			s.check(cd, c, fmt.Sprintf("%s/%s[%d]", path, c.name.Local, count[c.name.Local]), problems)
 		}
 	}
+}
+
+// A test case fails exactly when its payload fails the run: --fail-on
+// warning fails one with a warning, --fail-on none fails none for findings.
+func TestJUnitFollowsFailOn(t *testing.T) {
+	warn := &Result{Result: finlint.Result{Source: "w.json", Valid: true, Findings: []rules.Finding{
+		{Rule: "unknown-field", Severity: rules.Warning, Path: "/x", Message: "unknown field", Line: 2, Column: 3},
+	}}}
+	bad := &Result{Result: finlint.Result{Source: "e.json", Findings: []rules.Finding{
+		{Rule: "email-lowercase", Severity: rules.Error, Path: "/e", Message: "upper case", Line: 4, Column: 5},
+	}}}
+	failing := func(o Options) []string {
+		var out []string
+		for _, s := range readJUnit(t, run(t, "junit", o, []*Result{warn, bad})).Suites {
+			for _, c := range s.Cases {
+				if c.Failure != nil {
+					out = append(out, c.Name+" "+c.Failure.Message)
+				}
+			}
+		}
+		return out
+	}
+	assert.Equal(t, []string{"e.json 1 error: e.json:4:5: upper case (email-lowercase)"}, failing(Options{}))
+	assert.Equal(t, []string{"e.json 1 error: e.json:4:5: upper case (email-lowercase)"}, failing(Options{FailOn: rules.Error}))
+	assert.Equal(t, []string{
+		"w.json 1 finding: w.json:2:3: unknown field (unknown-field)",
+		"e.json 1 finding: e.json:4:5: upper case (email-lowercase)",
+	}, failing(Options{FailOn: rules.Warning}))
+	assert.Empty(t, failing(Options{FailNever: true}))
 }

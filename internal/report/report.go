@@ -144,6 +144,22 @@ type Options struct {
 	Severity func(*rules.Rule) rules.Severity
 	// Version is the tool's version, for SARIF and JUnit.
 	Version string
+	// FailOn is the lowest severity that fails the run, so that a JUnit
+	// test case fails exactly when its payload fails the run; Off means
+	// Error. FailNever (--fail-on none) fails none for findings.
+	FailOn    rules.Severity
+	FailNever bool
+}
+
+// fails reports whether a finding of severity s fails the run.
+func (o *Options) fails(s rules.Severity) bool {
+	if o.FailNever {
+		return false
+	}
+	if o.FailOn == rules.Off {
+		return s >= rules.Error
+	}
+	return s >= o.FailOn
 }
 
 func (o *Options) severityOf(r *rules.Rule) rules.Severity {

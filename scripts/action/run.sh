@@ -17,6 +17,7 @@
 #                       paths may hold spaces), blank lines skipped; one line:
 #                       split on whitespace; no glob expansion (default: .)
 #   INPUT_ARGS          extra `finlint lint` flags, split on whitespace
+#                       (newlines too); quotes are refused
 #   INPUT_FAIL_ON       if set, passed as --fail-on
 #   INPUT_SARIF_FILE    the SARIF log, relative to the workspace or absolute
 #                       (default: finlint.sarif)
@@ -63,8 +64,14 @@ if [ "${#paths[@]}" -eq 0 ]; then
 	paths=(.)
 fi
 
+# Flags: split on any whitespace, newlines included (an args: | block),
+# with no shell quoting: a quote would reach finlint as part of a flag and,
+# in a glob, match nothing in silence, so it is refused.
 args=()
-read -r -a args <<<"${INPUT_ARGS:-}"
+case ${INPUT_ARGS:-} in
+*[\'\"]*) die "args are split on whitespace and quotes are not read: write --exclude fixtures/drafts/** without quotes" ;;
+esac
+read -r -d '' -a args <<<"${INPUT_ARGS:-}" || true
 if [ -n "${INPUT_FAIL_ON:-}" ]; then
 	args+=(--fail-on "$INPUT_FAIL_ON")
 fi
