@@ -58,8 +58,9 @@ func marshal(v any, prefix, indent string) ([]byte, error) {
 // streaming each result as it comes so that memory stays flat however many
 // payloads there are.
 type jsonFormat struct {
-	w io.Writer
-	n int
+	w   io.Writer
+	n   int
+	buf []byte // one result's bytes, reused
 }
 
 func newJSON(w io.Writer, _ Options) Format { return &jsonFormat{w: w} }
@@ -70,16 +71,21 @@ func (j *jsonFormat) Start() error {
 }
 
 func (j *jsonFormat) Result(r *Result) error {
-	b, err := marshal(toJSONResult(r), "    ", "  ")
-	if err != nil {
-		return fmt.Errorf("encoding result for %s: %w", r.Source, err)
-	}
 	sep := ",\n    "
 	if j.n == 0 {
 		sep = "\n    "
 	}
+	j.buf = append(j.buf[:0], sep...)
+	var ok bool
+	if j.buf, ok = appendCleanResult(j.buf, r, "    ", "  "); !ok {
+		b, err := marshal(toJSONResult(r), "    ", "  ")
+		if err != nil {
+			return fmt.Errorf("encoding result for %s: %w", r.Source, err)
+		}
+		j.buf = append(j.buf, b...)
+	}
 	j.n++
-	_, err = io.WriteString(j.w, sep+string(b))
+	_, err := j.w.Write(j.buf)
 	return err
 }
 

@@ -10,18 +10,25 @@ import (
 // ndjsonFormat writes each result on one line as it finishes, then one
 // last line {"summary": {...}}, with the run's notices beside the summary
 // when there are any.
-type ndjsonFormat struct{ w io.Writer }
+type ndjsonFormat struct {
+	w   io.Writer
+	buf []byte // one result's line, reused
+}
 
 func newNDJSON(w io.Writer, _ Options) Format { return &ndjsonFormat{w: w} }
 
 func (n *ndjsonFormat) Start() error { return nil }
 
 func (n *ndjsonFormat) Result(r *Result) error {
-	b, err := marshal(toJSONResult(r), "", "")
-	if err != nil {
-		return fmt.Errorf("encoding result for %s: %w", r.Source, err)
+	var ok bool
+	if n.buf, ok = appendCleanResult(n.buf[:0], r, "", ""); !ok {
+		b, err := marshal(toJSONResult(r), "", "")
+		if err != nil {
+			return fmt.Errorf("encoding result for %s: %w", r.Source, err)
+		}
+		n.buf = append(n.buf[:0], b...)
 	}
-	_, err = n.w.Write(append(b, '\n'))
+	_, err := n.w.Write(append(n.buf, '\n'))
 	return err
 }
 
