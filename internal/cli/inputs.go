@@ -232,6 +232,18 @@ const (
 
 // readFile fills a whole-file payload; it runs on a lint worker.
 func (f *feeder) readFile(p *finlint.Payload) {
+	if data, size, ok, err := readRegular(p.Source, f.limit); ok {
+		switch {
+		case err != nil:
+			f.failed.Add(1)
+			p.Err = fmt.Errorf("cannot read input: %w", unwrapPath(err))
+		case data == nil && size > int64(f.limit):
+			p.Data, p.Size = nil, size
+		default:
+			p.Data = data
+		}
+		return
+	}
 	file, err := os.Open(p.Source)
 	if err != nil {
 		f.failed.Add(1)
