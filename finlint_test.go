@@ -303,3 +303,37 @@ func TestTaxIDsOfAnyShapeAreNeverPrinted(t *testing.T) {
 	}
 	assert.Contains(t, masked, `"document_id": *****4321`)
 }
+
+// TestRunWindow: Run holds at most 32 payloads a worker, and no more than
+// 16 MiB of payloads however many that is, while fn is slow.
+func TestRunWindow(t *testing.T) {
+	for _, c := range []struct {
+		size, jobs, most, count, least int
+	}{
+		{100, 2, 2*32 + 2, 300, 40},  // small ones: the count bounds it (+1 in fn, +1 in the reader's hand)
+		{1 << 20, 1, 16 + 1, 40, 0},  // 1 MiB ones: the bytes do
+		{4 << 20, 2, 2*4 + 1, 20, 0}, // beyond the budget a payload: still 4 a worker
+	} {
+		l := newLinter(t, finlint.Options{Jobs: c.jobs, MaxPayloadSize: 8 << 20})
+		data := []byte(strings.Repeat(" ", c.size-2) + "{}")
+		var read, done, most atomic.Int64
+		n := 0
+		err := l.Run(context.Background(), func() (finlint.Payload, bool) {
+			if n == c.count {
+				return finlint.Payload{}, false
+			}
+			n++
+			if held := read.Add(1) - done.Load(); held > most.Load() {
+				most.Store(held)
+			}
+			return finlint.Payload{Source: "p.json", Data: data}, true
+		}, func(finlint.Result) error {
+			time.Sleep(50 * time.Microsecond) // a slow writer: the window fills
+			done.Add(1)
+			return nil
+		})
+		require.NoError(t, err)
+		assert.LessOrEqual(t, most.Load(), int64(c.most), "%+v", c)
+		assert.GreaterOrEqual(t, most.Load(), int64(c.least), "%+v: a slow fn does not stall the workers at 4 a worker", c)
+	}
+}

@@ -12,8 +12,9 @@ import (
 
 // Run lints the payloads next yields on Options.Jobs workers and calls fn
 // with each result in input order, whatever the number of workers. At most
-// a few payloads per worker are held at once, so memory stays flat however
-// long the sequence is. next returns false when there are no more payloads.
+// 32 payloads per worker, and 16 MiB of payloads in all (but never fewer
+// than 4 per worker), are held at once, so memory stays flat however long
+// the sequence is. next returns false when there are no more payloads.
 // Run stops early, returning fn's error, when fn fails, and returns
 // ctx.Err() when the context ends, at once even when next is blocked in a
 // read (the goroutine calling next then ends when next returns).
@@ -35,8 +36,21 @@ func (l *Linter) RunWith(ctx context.Context, next func() (Payload, bool), prepa
 		p   Payload
 		out chan Result
 	}
-	work := make(chan job, jobs*4)
-	order := make(chan chan Result, jobs*4)
+	// The window of payloads in flight is wide, so that one slow payload
+	// does not hold up the workers behind it while its result is awaited
+	// (with 4 a worker, 2 workers spent a quarter of an NDJSON run idle),
+	// and bounded in bytes, so that wide payloads do not fill memory.
+	type slot struct {
+		out    chan Result
+		tokens int
+	}
+	window := jobs * windowPerWorker
+	work := make(chan job, window)
+	order := make(chan slot, window)
+	budget := make(chan struct{}, max(windowBytes/tokenBytes, jobs*minPerWorker))
+	cost := func(p Payload) int {
+		return min(max(1, (len(p.Data)+tokenBytes-1)/tokenBytes), cap(budget)/(jobs*minPerWorker))
+	}
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Add(1)
@@ -59,14 +73,21 @@ func (l *Linter) RunWith(ctx context.Context, next func() (Payload, bool), prepa
 			if !ok {
 				return
 			}
-			out := make(chan Result, 1)
+			s := slot{out: make(chan Result, 1), tokens: cost(p)}
+			for range s.tokens {
+				select {
+				case budget <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+			}
 			select {
-			case order <- out:
+			case order <- s:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case work <- job{p, out}:
+			case work <- job{p, s.out}:
 			case <-ctx.Done():
 				return
 			}
@@ -74,10 +95,10 @@ func (l *Linter) RunWith(ctx context.Context, next func() (Payload, bool), prepa
 	}()
 	var err error
 	for {
-		var out chan Result
+		var s slot
 		var ok bool
 		select {
-		case out, ok = <-order:
+		case s, ok = <-order:
 		case <-ctx.Done():
 			// next may be blocked in a read that nothing can interrupt
 			// (a terminal, a pipe): return now rather than wait for it.
@@ -92,13 +113,16 @@ func (l *Linter) RunWith(ctx context.Context, next func() (Payload, bool), prepa
 		}
 		var res Result
 		select {
-		case res = <-out:
+		case res = <-s.out:
 		case <-ctx.Done():
 		}
 		if err == nil && ctx.Err() == nil {
 			if err = fn(res); err != nil {
 				cancel()
 			}
+		}
+		for range s.tokens {
+			<-budget
 		}
 	}
 	wg.Wait()
@@ -107,6 +131,16 @@ func (l *Linter) RunWith(ctx context.Context, next func() (Payload, bool), prepa
 	}
 	return ctx.Err()
 }
+
+// The window of payloads Run holds: windowPerWorker a worker at most, and
+// windowBytes of payload bytes (counted in tokens of tokenBytes), but room
+// for at least minPerWorker payloads a worker however large they are.
+const (
+	windowPerWorker = 32
+	minPerWorker    = 4
+	windowBytes     = 16 << 20
+	tokenBytes      = 16 << 10
+)
 
 // LintStream lints newline-delimited payloads read from r, one per line,
 // and calls fn with each result in input order; Record is the 1-based line
