@@ -77,7 +77,7 @@ func (j *jsonFormat) Result(r *Result) error {
 	}
 	j.buf = append(j.buf[:0], sep...)
 	var ok bool
-	if j.buf, ok = appendCleanResult(j.buf, r, "    ", "  "); !ok {
+	if j.buf, ok = appendResult(j.buf, r, "    ", "  "); !ok {
 		b, err := marshal(toJSONResult(r), "    ", "  ")
 		if err != nil {
 			return fmt.Errorf("encoding result for %s: %w", r.Source, err)

@@ -5,29 +5,36 @@ import (
 	"unicode/utf8"
 )
 
-// appendCleanResult appends a result with no findings, submission or error
-// (most results of a run) as encoding/json would write its jsonResult, with
-// HTML characters unescaped, indented by prefix and indent as SetIndent
-// would, or compact when both are empty. It is the reflection-free path of
-// the json and ndjson formats; TestCleanResultMatchesEncodingJSON and
-// FuzzCleanResultMatchesEncodingJSON hold it to the encoder's bytes. ok is
-// false for a result it does not cover.
-func appendCleanResult(b []byte, r *Result, prefix, indent string) (out []byte, ok bool) {
-	if len(r.Findings) != 0 || r.Submission != nil || r.Error != "" {
+// appendResult appends a result with no submission or error (almost every
+// result of a run) as encoding/json would write its jsonResult, with HTML
+// characters unescaped, indented by prefix and indent as SetIndent would,
+// or compact when both are empty. It is the reflection-free path of the
+// json and ndjson formats; TestResultMatchesEncodingJSON and
+// FuzzResultMatchesEncodingJSON hold it to the encoder's bytes. ok is false
+// for a result it does not cover.
+func appendResult(b []byte, r *Result, prefix, indent string) (out []byte, ok bool) {
+	if r.Submission != nil || r.Error != "" {
 		return b, false
 	}
 	compact := prefix == "" && indent == ""
-	field := func(b []byte, first bool, key string) []byte {
+	nl := func(b []byte, depth int) []byte {
+		if compact {
+			return b
+		}
+		b = append(b, '\n')
+		b = append(b, prefix...)
+		for range depth {
+			b = append(b, indent...)
+		}
+		return b
+	}
+	key := func(b []byte, first bool, depth int, k string) []byte {
 		if !first {
 			b = append(b, ',')
 		}
-		if !compact {
-			b = append(b, '\n')
-			b = append(b, prefix...)
-			b = append(b, indent...)
-		}
+		b = nl(b, depth)
 		b = append(b, '"')
-		b = append(b, key...)
+		b = append(b, k...)
 		b = append(b, '"', ':')
 		if !compact {
 			b = append(b, ' ')
@@ -35,24 +42,51 @@ func appendCleanResult(b []byte, r *Result, prefix, indent string) (out []byte, 
 		return b
 	}
 	b = append(b, '{')
-	b = field(b, true, "source")
+	b = key(b, true, 1, "source")
 	b = appendJSONString(b, r.Source)
 	if r.Record != 0 {
-		b = field(b, false, "record")
+		b = key(b, false, 1, "record")
 		b = strconv.AppendInt(b, int64(r.Record), 10)
 	}
 	if r.Kind != "" {
-		b = field(b, false, "kind")
+		b = key(b, false, 1, "kind")
 		b = appendJSONString(b, r.Kind)
 	}
-	b = field(b, false, "valid")
+	b = key(b, false, 1, "valid")
 	b = strconv.AppendBool(b, r.Valid)
-	b = field(b, false, "findings")
-	b = append(b, '[', ']')
-	if !compact {
-		b = append(b, '\n')
-		b = append(b, prefix...)
+	b = key(b, false, 1, "findings")
+	b = append(b, '[')
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = nl(b, 2)
+		b = append(b, '{')
+		b = key(b, true, 3, "rule")
+		b = appendJSONString(b, f.Rule)
+		b = key(b, false, 3, "severity")
+		b = appendJSONString(b, f.Severity.String())
+		b = key(b, false, 3, "path")
+		b = appendJSONString(b, f.Path)
+		b = key(b, false, 3, "message")
+		b = appendJSONString(b, f.Message)
+		b = key(b, false, 3, "line")
+		b = strconv.AppendInt(b, int64(f.Line), 10)
+		b = key(b, false, 3, "column")
+		b = strconv.AppendInt(b, int64(f.Column), 10)
+		if f.Suggestion != "" {
+			b = key(b, false, 3, "suggestion")
+			b = appendJSONString(b, f.Suggestion)
+		}
+		b = nl(b, 2)
+		b = append(b, '}')
 	}
+	if len(r.Findings) > 0 {
+		b = nl(b, 1)
+	}
+	b = append(b, ']')
+	b = nl(b, 0)
 	return append(b, '}'), true
 }
 

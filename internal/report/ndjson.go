@@ -21,7 +21,7 @@ func (n *ndjsonFormat) Start() error { return nil }
 
 func (n *ndjsonFormat) Result(r *Result) error {
 	var ok bool
-	if n.buf, ok = appendCleanResult(n.buf[:0], r, "", ""); !ok {
+	if n.buf, ok = appendResult(n.buf[:0], r, "", ""); !ok {
 		b, err := marshal(toJSONResult(r), "", "")
 		if err != nil {
 			return fmt.Errorf("encoding result for %s: %w", r.Source, err)
