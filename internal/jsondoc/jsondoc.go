@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -184,9 +185,28 @@ func Parse(src []byte, lim Limits) *Doc {
 	}
 	d := &Doc{Src: src}
 	p := parser{src: src, doc: d, maxDepth: lim.MaxDepth, text: string(src)}
+	// The stacks are scratch space, the same size from one payload to the
+	// next: they are reused rather than grown again for every document.
+	sc := scratchPool.Get().(*scratch)
+	p.path, p.mstack, p.istack = sc.path[:0], sc.mstack[:0], sc.istack[:0]
 	p.run()
+	// Cleared, so that the pool holds no pointer into this document.
+	clear(p.path[:cap(p.path)])
+	clear(p.mstack[:cap(p.mstack)])
+	clear(p.istack[:cap(p.istack)])
+	sc.path, sc.mstack, sc.istack = p.path, p.mstack, p.istack
+	scratchPool.Put(sc)
 	return d
 }
+
+// scratch is a parser's stacks, kept between documents.
+type scratch struct {
+	path   []string
+	mstack []Member
+	istack []*Value
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // PlainText reports whether every string and key of the document is
 // printable ASCII: no control character, no DEL, nothing beyond U+007F.
