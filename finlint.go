@@ -221,6 +221,9 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 		rules.Sort(out)
 		res.Findings = out
 	}
+	// Nothing of the document outlives the findings: its values go back
+	// to the parser for the next payload.
+	doc.Release()
 	res.Valid = true
 	for _, f := range res.Findings {
 		if f.Severity == rules.Error {

@@ -50,4 +50,3 @@ func readRegular(path string, limit int) (data []byte, size int64, ok bool, err 
 	}
 	return data, size, true, nil
 }
-

@@ -163,6 +163,34 @@ type Doc struct {
 	// linter does, columns on one long line are counted once, not once per
 	// finding (a minified payload is a single line).
 	last struct{ off, line, col int }
+	// blocks are the pooled blocks the values were carved from, handed
+	// back by Release; vused is how much of the last one was used.
+	blocks []*valueBlock
+	vused  int
+}
+
+// valueBlockLen is the number of Values in a pooled block: a typical
+// payload of one or two KiB fits in one.
+const valueBlockLen = 128
+
+type valueBlock [valueBlockLen]Value
+
+var valueBlocks = sync.Pool{New: func() any { return new(valueBlock) }}
+
+// Release hands the document's values back for the next Parse to use.
+// The caller must hold no Value, Member or item of the document after it:
+// every one of them is cleared. The strings taken from the document stay
+// valid. A document that is not released is simply collected.
+func (d *Doc) Release() {
+	for i, b := range d.blocks {
+		n := valueBlockLen
+		if i == len(d.blocks)-1 {
+			n = d.vused
+		}
+		clear(b[:n])
+		valueBlocks.Put(b)
+	}
+	d.blocks, d.Root = nil, nil
 }
 
 // Limits bound the work one document may cause.
@@ -246,13 +274,16 @@ type parser struct {
 	istack  []*Value
 }
 
-// newValue returns a zeroed Value from the current block.
+// newValue returns a zeroed Value from the current block, a pooled one
+// (see Doc.Release).
 func (p *parser) newValue() *Value {
 	if len(p.values) == cap(p.values) {
-		n := min(max(len(p.src)/16, 16), 1024)
-		p.values = make([]Value, 0, n)
+		b := valueBlocks.Get().(*valueBlock)
+		p.doc.blocks = append(p.doc.blocks, b)
+		p.values = b[:0]
 	}
 	p.values = p.values[:len(p.values)+1]
+	p.doc.vused = len(p.values)
 	return &p.values[len(p.values)-1]
 }
 

@@ -2,6 +2,7 @@ package jsondoc
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,4 +56,29 @@ func FuzzLookupAgreesWithSplitPointer(f *testing.F) {
 			t.Fatalf("Lookup(%q) differs on %q", ptr, doc)
 		}
 	})
+}
+
+// A released document's blocks serve the next parse, cleared: nothing of
+// the first document shows through in the second.
+func TestReleaseReusesClearedBlocks(t *testing.T) {
+	big := `{"a": [` + strings.Repeat(`{"k": "v", "n": 1},`, 100) + `{}], "s": "x\u00e9"}`
+	for range 3 {
+		d := Parse([]byte(big), Limits{})
+		assert.Equal(t, "xé", d.Lookup("/s").Str)
+		assert.Greater(t, len(d.blocks), 1, "more than one block")
+		d.Release()
+		assert.Nil(t, d.Root)
+		e := Parse([]byte(`{"b": [true, null, "y"]}`), Limits{})
+		assert.Nil(t, e.Lookup("/a"))
+		v := e.Lookup("/b")
+		assert.Len(t, v.Items, 3)
+		assert.True(t, v.Items[0].Bool)
+		assert.Equal(t, Null, v.Items[1].Kind)
+		assert.Equal(t, "y", v.Items[2].Str)
+		for _, it := range v.Items {
+			assert.Nil(t, it.Members)
+			assert.Nil(t, it.index)
+		}
+		e.Release()
+	}
 }
