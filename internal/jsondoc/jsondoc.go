@@ -167,7 +167,31 @@ type Doc struct {
 	// back by Release; vused is how much of the last one was used.
 	blocks []*valueBlock
 	vused  int
+	// mblocks and iblocks are the pooled member and item blocks, with
+	// the same count of the last one's use.
+	mblocks []*memberBlock
+	mused   int
+	iblocks []*itemBlock
+	iused   int
 }
+
+// memberBlockLen and itemBlockLen are the lengths of pooled member and
+// item blocks; an object or array with more gets a block of its own size,
+// which is not pooled.
+const (
+	memberBlockLen = 64
+	itemBlockLen   = 64
+)
+
+type (
+	memberBlock [memberBlockLen]Member
+	itemBlock   [itemBlockLen]*Value
+)
+
+var (
+	memberBlocks = sync.Pool{New: func() any { return new(memberBlock) }}
+	itemBlocks   = sync.Pool{New: func() any { return new(itemBlock) }}
+)
 
 // valueBlockLen is the number of Values in a pooled block: a typical
 // payload of one or two KiB fits in one.
@@ -190,7 +214,23 @@ func (d *Doc) Release() {
 		clear(b[:n])
 		valueBlocks.Put(b)
 	}
-	d.blocks, d.Root = nil, nil
+	for i, b := range d.mblocks {
+		n := memberBlockLen
+		if i == len(d.mblocks)-1 {
+			n = d.mused
+		}
+		clear(b[:n])
+		memberBlocks.Put(b)
+	}
+	for i, b := range d.iblocks {
+		n := itemBlockLen
+		if i == len(d.iblocks)-1 {
+			n = d.iused
+		}
+		clear(b[:n])
+		itemBlocks.Put(b)
+	}
+	d.blocks, d.mblocks, d.iblocks, d.Root = nil, nil, nil, nil
 }
 
 // Limits bound the work one document may cause.
@@ -292,12 +332,22 @@ func (p *parser) newValue() *Value {
 func (p *parser) keepMembers(base int) []Member {
 	ms := p.mstack[base:]
 	n := len(ms)
+	if n > memberBlockLen {
+		out := make([]Member, n)
+		copy(out, ms)
+		clear(ms)
+		p.mstack = p.mstack[:base]
+		return out
+	}
 	if cap(p.members)-len(p.members) < n {
-		p.members = make([]Member, 0, max(n, 64))
+		b := memberBlocks.Get().(*memberBlock)
+		p.doc.mblocks = append(p.doc.mblocks, b)
+		p.members = b[:0]
 	}
 	out := p.members[len(p.members) : len(p.members)+n : len(p.members)+n]
 	copy(out, ms)
 	p.members = p.members[:len(p.members)+n]
+	p.doc.mused = len(p.members)
 	clear(ms)
 	p.mstack = p.mstack[:base]
 	return out
@@ -306,12 +356,22 @@ func (p *parser) keepMembers(base int) []Member {
 func (p *parser) keepItems(base int) []*Value {
 	is := p.istack[base:]
 	n := len(is)
+	if n > itemBlockLen {
+		out := make([]*Value, n)
+		copy(out, is)
+		clear(is)
+		p.istack = p.istack[:base]
+		return out
+	}
 	if cap(p.items)-len(p.items) < n {
-		p.items = make([]*Value, 0, max(n, 64))
+		b := itemBlocks.Get().(*itemBlock)
+		p.doc.iblocks = append(p.doc.iblocks, b)
+		p.items = b[:0]
 	}
 	out := p.items[len(p.items) : len(p.items)+n : len(p.items)+n]
 	copy(out, is)
 	p.items = p.items[:len(p.items)+n]
+	p.doc.iused = len(p.items)
 	clear(is)
 	p.istack = p.istack[:base]
 	return out
