@@ -11,10 +11,14 @@ var (
 // RFC 6901 requires ("~" as "~0", "/" as "~1").
 func AppendToken(ptr []byte, tok string) []byte {
 	ptr = append(ptr, '/')
-	if !strings.ContainsAny(tok, "~/") {
-		return append(ptr, tok...)
+	// A byte loop: ContainsAny builds a set for every call, and pointers
+	// are built on every payload.
+	for i := 0; i < len(tok); i++ {
+		if tok[i] == '~' || tok[i] == '/' {
+			return append(ptr, escaper.Replace(tok)...)
+		}
 	}
-	return append(ptr, escaper.Replace(tok)...)
+	return append(ptr, tok...)
 }
 
 // Pointer builds a JSON Pointer from unescaped tokens.
