@@ -3,6 +3,7 @@ package kind
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/finlint/finlint/internal/jsondoc"
 )
@@ -17,10 +18,20 @@ func Detect(root *jsondoc.Value, kinds []*Kind) *Kind {
 	if root == nil || root.Kind != jsondoc.Object {
 		return nil
 	}
+	var scores [maxMerged]int
+	merged := mergedFor(kinds)
+	if merged != nil {
+		merged.count(root, 0, scores[:len(kinds)])
+	}
 	var best *Kind
 	bestN, tie := 0, false
-	for _, k := range kinds {
-		n := k.score(root)
+	for i, k := range kinds {
+		var n int
+		if merged != nil {
+			n = scores[i] + k.markerScore(root)
+		} else {
+			n = k.score(root)
+		}
 		switch {
 		case n > bestN:
 			best, bestN, tie = k, n, false
@@ -36,14 +47,103 @@ func Detect(root *jsondoc.Value, kinds []*Kind) *Kind {
 
 // score is how much root looks like a payload of k; see Detect.
 func (k *Kind) score(root *jsondoc.Value) int {
-	d := k.detector()
+	return k.markerScore(root) + k.detector().tree.count(root, 0)
+}
+
+// markerScore is ten points for each of k's markers root has.
+func (k *Kind) markerScore(root *jsondoc.Value) int {
 	n := 0
-	for _, m := range d.markers {
+	for _, m := range k.detector().markers {
 		if lookupTokens(root, m) != nil {
 			n += 10
 		}
 	}
-	return n + d.tree.count(root, 0)
+	return n
+}
+
+// maxMerged is the most kinds one merged tree serves; more kinds are
+// scored one by one.
+const maxMerged = 8
+
+// mergedNode is the known keys of several kinds in one tree: kinds has a
+// bit for each kind (by its place in the list) that knows the key leading
+// here, so one walk of a document, one lookup a key, scores every kind.
+type mergedNode struct {
+	keys  map[string]*mergedNode
+	items *mergedNode
+	kinds uint8
+}
+
+// count adds to scores[i] the keys of v, depth levels deep at most, that
+// the i-th kind knows; as keyNode.count does for one kind.
+func (n *mergedNode) count(v *jsondoc.Value, depth int, scores []int) {
+	if depth == 3 || n == nil {
+		return
+	}
+	switch v.Kind {
+	case jsondoc.Object:
+		for _, m := range v.Members {
+			sub, ok := n.keys[m.Key]
+			if !ok {
+				continue
+			}
+			for i, bits := 0, sub.kinds; bits != 0; i, bits = i+1, bits>>1 {
+				if bits&1 != 0 {
+					scores[i]++
+				}
+			}
+			sub.count(m.Value, depth+1, scores)
+		}
+	case jsondoc.Array:
+		if n.items != nil {
+			for _, it := range v.Items {
+				n.items.count(it, depth, scores)
+			}
+		}
+	}
+}
+
+func (n *mergedNode) merge(src *keyNode, bit uint8) {
+	for key, c := range src.keys {
+		if n.keys == nil {
+			n.keys = map[string]*mergedNode{}
+		}
+		d := n.keys[key]
+		if d == nil {
+			d = &mergedNode{}
+			n.keys[key] = d
+		}
+		d.kinds |= bit
+		d.merge(c, bit)
+	}
+	if src.items != nil {
+		if n.items == nil {
+			n.items = &mergedNode{}
+		}
+		n.items.merge(src.items, bit)
+	}
+}
+
+// mergedTrees holds a merged tree per list of kinds, built on first use.
+var mergedTrees sync.Map // [maxMerged]*Kind -> *mergedNode
+
+// mergedFor returns the merged tree of kinds, or nil when there are too
+// many to merge.
+func mergedFor(kinds []*Kind) *mergedNode {
+	if len(kinds) > maxMerged {
+		return nil
+	}
+	var key [maxMerged]*Kind
+	copy(key[:], kinds)
+	if t, ok := mergedTrees.Load(key); ok {
+		return t.(*mergedNode)
+	}
+	t := &mergedNode{}
+	for i, k := range kinds {
+		t.merge(k.detector().tree, 1<<i)
+	}
+	actual, _ := mergedTrees.LoadOrStore(key, t)
+	return actual.(*mergedNode)
 }
 
 // detector is what Detect needs of a kind, built once: its markers split

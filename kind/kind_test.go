@@ -1,6 +1,8 @@
 package kind_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/finlint/finlint/internal/jsondoc"
@@ -77,6 +79,32 @@ func TestEveryKindValidatesAndItsReferenceIsItself(t *testing.T) {
 		assert.Equal(t, "must be an object, not an array", errs[0].Message, "%s: the validator checks something", k.Name)
 		for _, m := range k.Markers {
 			assert.NotNil(t, r.Get(jsondoc.SplitPointer(m)[0]), "%s marker %s", k.Name, m)
+		}
+	}
+}
+
+// The merged tree Detect walks scores every kind as walking each kind's
+// own tree does: over every fixture, with the kinds in either order.
+func TestMergedScoresEqualOneByOne(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../testdata/valid", "../testdata/invalid", "../testdata/business/valid", "../testdata/business/invalid"} {
+		m, err := filepath.Glob(filepath.Join(dir, "*.json"))
+		require.NoError(t, err)
+		files = append(files, m...)
+	}
+	require.Greater(t, len(files), 50)
+	all := kinds.All()
+	reversed := []*kind.Kind{all[1], all[0]}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		d := jsondoc.Parse(data, jsondoc.Limits{})
+		if d.Root == nil {
+			continue
+		}
+		for _, ks := range [][]*kind.Kind{all, reversed, all[:1]} {
+			one, merged := kind.Scores(d.Root, ks)
+			assert.Equal(t, one, merged, f)
 		}
 	}
 }
