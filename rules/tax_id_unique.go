@@ -38,6 +38,9 @@ whatever the redaction setting.`,
 	}},
 	Run: func(p *Pass) {
 		p.eachTaxInfo(p.roles().TaxInfo, func(base string, entries []*jsondoc.Value) {
+			if len(entries) < 2 {
+				return // one entry repeats nothing
+			}
 			exactAt, looseAt := map[string]int{}, map[string]int{}
 			for i, it := range entries {
 				id, ok := it.Get("document_id").Text()
@@ -46,14 +49,15 @@ whatever the redaction setting.`,
 				if !ok || loose == "" {
 					continue
 				}
-				ptr := taxEntryPtr(base, i, "document_id")
-				shown := label(ptr) + " " + quote(MaskTaxID(exact))
+				// Named only when reported: most payloads repeat nothing.
+				ptr := func() string { return taxEntryPtr(base, i, "document_id") }
+				shown := func() string { return label(ptr()) + " " + quote(MaskTaxID(exact)) }
 				if j, dup := exactAt[exact]; dup {
-					p.Reportf(ptr, shown+" repeats tax_info["+strconv.Itoa(j)+"].document_id; each entry needs its own id")
+					p.Reportf(ptr(), shown()+" repeats tax_info["+strconv.Itoa(j)+"].document_id; each entry needs its own id")
 					continue
 				}
 				if j, dup := looseAt[loose]; dup {
-					p.Reportf(ptr, shown+" is tax_info["+strconv.Itoa(j)+"].document_id written differently (case, spaces or dashes); each entry needs its own id")
+					p.Reportf(ptr(), shown()+" is tax_info["+strconv.Itoa(j)+"].document_id written differently (case, spaces or dashes); each entry needs its own id")
 					continue
 				}
 				exactAt[exact], looseAt[loose] = i, i
