@@ -116,7 +116,7 @@ func closestTaxDocumentType(got string, known []string) string {
 	g := norm(got)
 	best, bestD, tie := "", -1, false
 	for _, k := range known {
-		d := editDistance(g, norm(k))
+		d := EditDistance(g, norm(k))
 		switch {
 		case bestD < 0 || d < bestD:
 			best, bestD, tie = k, d, false

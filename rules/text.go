@@ -8,7 +8,7 @@ func Nearest(s string, candidates []string) string {
 	best, bestD := "", -1
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
-		d := editDistance(ls, strings.ToLower(c))
+		d := EditDistance(ls, strings.ToLower(c))
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
@@ -20,9 +20,11 @@ func Nearest(s string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Damerau–Levenshtein distance (optimal string
-// alignment): a swap of two neighbours counts as one edit.
-func editDistance(a, b string) int {
+// EditDistance is the Damerau–Levenshtein distance (optimal string
+// alignment): a swap of two neighbours counts as one edit. Strings longer
+// than 64 characters are as far as their length: no suggestion is made
+// for them.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > 64 || len(rb) > 64 {
 		return max(len(ra), len(rb))

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/finlint/finlint/rules"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -161,7 +162,7 @@ func flagSuggestions(c *cobra.Command, err error) []string {
 		if f.Hidden || f.Deprecated != "" {
 			return
 		}
-		d := editDistance(strings.ToLower(typed), strings.ToLower(f.Name))
+		d := rules.EditDistance(strings.ToLower(typed), strings.ToLower(f.Name))
 		if d <= suggestDistance || hasPrefixFold(f.Name, typed) {
 			names = append(names, f.Name)
 		}
@@ -183,7 +184,7 @@ func nearest(typed string, candidates []string) []string {
 	dist := map[string]int{}
 	best := suggestDistance + 1
 	for _, c := range candidates {
-		d := editDistance(lt, strings.ToLower(c))
+		d := rules.EditDistance(lt, strings.ToLower(c))
 		dist[c] = d
 		best = min(best, d)
 	}
@@ -228,32 +229,4 @@ func didYouMeanLines(suggestions []string) string {
 		return ""
 	}
 	return "\n\nDid you mean this?\n\t" + strings.Join(suggestions, "\n\t")
-}
-
-// editDistance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and swaps of two neighbours each
-// count as one edit.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
