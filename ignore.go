@@ -61,9 +61,8 @@ func absDir(p, dir string) (string, error) {
 }
 
 // sourceName is the name Files is matched against: the source relative to
-// Base in slash form (with ../ for a source outside Base, which only a
-// glob starting with ** matches), or the source as given when there is no
-// Base. ok is false for standard input, which no Files glob matches.
+// Base (see glob.Rel), or the source as given when there is no Base. ok is
+// false for standard input, which no Files glob matches.
 func (m *ignoreMatcher) sourceName(source string) (name string, ok bool) {
 	if m.base == "" {
 		return path.Clean(filepath.ToSlash(source)), true
@@ -75,24 +74,7 @@ func (m *ignoreMatcher) sourceName(source string) (name string, ok bool) {
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(m.dir, abs)
 	}
-	rel, err := filepath.Rel(m.base, abs)
-	if err != nil {
-		return "", false
-	}
-	rel = filepath.ToSlash(rel)
-	if rel == ".." || strings.HasPrefix(rel, "../") {
-		// Outside Base by name, perhaps not in fact: a source reached
-		// through a symbolic link (or a Base that is one) is tried again
-		// with the links resolved.
-		if rb, err := filepath.EvalSymlinks(m.base); err == nil {
-			if ra, err := filepath.EvalSymlinks(abs); err == nil {
-				if r2, err := filepath.Rel(rb, ra); err == nil && r2 != ".." && !strings.HasPrefix(r2, ".."+string(filepath.Separator)) {
-					return filepath.ToSlash(r2), true
-				}
-			}
-		}
-	}
-	return rel, true
+	return glob.Rel(m.base, abs)
 }
 
 func newIgnoreMatcher(ig Ignore, list []*rules.Rule) (*ignoreMatcher, error) {

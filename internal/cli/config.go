@@ -90,32 +90,11 @@ func absFrom(wd, p string) string {
 }
 
 // relativeTo returns source, a path as given on the command line (relative
-// to wd) or found under one, relative to base in slash form: the form the
-// globs of a config file or the sources of a baseline are written in, so
-// that they match the same file whatever the working directory and whether
-// the path was given absolute or relative. A source outside base comes
-// out with ../ at its start, which only a glob starting with ** matches.
-//
-// A source reached through a symbolic link (or a base that is one, as /tmp
-// is on macOS) is outside base by its name but inside it in fact; such a
-// path is tried again with the links resolved.
+// to wd) or found under one, relative to base as glob.Rel gives it: the
+// same whatever the working directory and whether the path was given
+// absolute or relative.
 func relativeTo(wd, base, source string) (rel string, ok bool) {
-	abs := absFrom(wd, source)
-	r, err := filepath.Rel(base, abs)
-	if err != nil {
-		return "", false
-	}
-	r = filepath.ToSlash(r)
-	if r == ".." || strings.HasPrefix(r, "../") {
-		if rb, err := filepath.EvalSymlinks(base); err == nil {
-			if ra, err := filepath.EvalSymlinks(abs); err == nil {
-				if r2, err := filepath.Rel(rb, ra); err == nil && r2 != ".." && !strings.HasPrefix(r2, ".."+string(filepath.Separator)) {
-					return filepath.ToSlash(r2), true
-				}
-			}
-		}
-	}
-	return r, true
+	return glob.Rel(base, absFrom(wd, source))
 }
 
 // excluded reports whether the walk skips path: a match of one of the

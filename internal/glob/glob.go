@@ -5,6 +5,7 @@ package glob
 
 import (
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -44,4 +45,30 @@ func Valid(pattern string) bool {
 		}
 	}
 	return true
+}
+
+// Rel returns abs, an absolute path, relative to the absolute folder base
+// in slash form: the form the globs of a config file (and the sources of a
+// baseline) are written in, so that a glob matches the same file whatever
+// the working directory. A path outside base comes out with ../ at its
+// start, which only a glob starting with ** matches. A path reached through
+// a symbolic link (or a base that is one, as /tmp is on macOS) is outside
+// base by its name but perhaps inside it in fact; it is tried again with the
+// links resolved. ok is false when the two cannot be related at all.
+func Rel(base, abs string) (rel string, ok bool) {
+	r, err := filepath.Rel(base, abs)
+	if err != nil {
+		return "", false
+	}
+	r = filepath.ToSlash(r)
+	if r == ".." || strings.HasPrefix(r, "../") {
+		if rb, err := filepath.EvalSymlinks(base); err == nil {
+			if ra, err := filepath.EvalSymlinks(abs); err == nil {
+				if r2, err := filepath.Rel(rb, ra); err == nil && r2 != ".." && !strings.HasPrefix(r2, ".."+string(filepath.Separator)) {
+					return filepath.ToSlash(r2), true
+				}
+			}
+		}
+	}
+	return r, true
 }
