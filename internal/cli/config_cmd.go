@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
@@ -50,12 +49,7 @@ Credentials are never printed: only whether they are set.`,
 			rows := effectiveSettings(e, st, changed, &f, jobs)
 			switch format {
 			case "json":
-				enc := json.NewEncoder(e.stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(rows); err != nil {
-					return &exitError{code: exitTool, err: err}
-				}
-				return nil
+				return printJSON(e, rows)
 			case "text":
 			default:
 				return usageErr("--format: want text or json, not %q%s", format, didYouMean(format, []string{"text", "json"}))

@@ -12,6 +12,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// printJSON writes v to standard output as indented JSON, as the json
+// forms of rules, config and journal list print their lists.
+func printJSON(e *env, v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return &exitError{code: exitTool, err: err}
+	}
+	return nil
+}
+
 // ruleKinds names the kinds a rule checks, in the order of kinds.All.
 func ruleKinds(r *rules.Rule) []*kind.Kind {
 	var out []*kind.Kind
@@ -51,12 +62,7 @@ func newRulesCmd(e *env) *cobra.Command {
 				for _, r := range kinds.Rules() {
 					rows = append(rows, row{r.ID, r.Severity.String(), kindNames(ruleKinds(r)), r.Title, r.Source})
 				}
-				enc := json.NewEncoder(e.stdout)
-				enc.SetIndent("", "  ")
-				if err := enc.Encode(rows); err != nil {
-					return &exitError{code: exitTool, err: err}
-				}
-				return nil
+				return printJSON(e, rows)
 			case "text":
 			default:
 				return usageErr("--format: want text or json, not %q", format)

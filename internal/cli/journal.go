@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -231,12 +230,7 @@ func journalList(e *env, path, status, format string) error {
 		if rows == nil {
 			rows = []listed{}
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return &exitError{code: exitTool, err: err}
-		}
-		return nil
+		return printJSON(e, rows)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "KEY\tSOURCE\tRECORD\tKIND\tSTATUS\tCUSTOMER\tTIME")

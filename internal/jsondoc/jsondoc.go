@@ -206,31 +206,23 @@ var valueBlocks = sync.Pool{New: func() any { return new(valueBlock) }}
 // every one of them is cleared. The strings taken from the document stay
 // valid. A document that is not released is simply collected.
 func (d *Doc) Release() {
-	for i, b := range d.blocks {
-		n := valueBlockLen
-		if i == len(d.blocks)-1 {
-			n = d.vused
-		}
-		clear(b[:n])
-		valueBlocks.Put(b)
-	}
-	for i, b := range d.mblocks {
-		n := memberBlockLen
-		if i == len(d.mblocks)-1 {
-			n = d.mused
-		}
-		clear(b[:n])
-		memberBlocks.Put(b)
-	}
-	for i, b := range d.iblocks {
-		n := itemBlockLen
-		if i == len(d.iblocks)-1 {
-			n = d.iused
-		}
-		clear(b[:n])
-		itemBlocks.Put(b)
-	}
+	putBlocks(&valueBlocks, d.blocks, d.vused, func(b *valueBlock) []Value { return b[:] })
+	putBlocks(&memberBlocks, d.mblocks, d.mused, func(b *memberBlock) []Member { return b[:] })
+	putBlocks(&itemBlocks, d.iblocks, d.iused, func(b *itemBlock) []*Value { return b[:] })
 	d.blocks, d.mblocks, d.iblocks, d.Root = nil, nil, nil, nil
+}
+
+// putBlocks clears the used part of each block (all of every one but the
+// last, used entries of that) and hands it back to pool.
+func putBlocks[B, T any](pool *sync.Pool, blocks []*B, used int, entries func(*B) []T) {
+	for i, b := range blocks {
+		e := entries(b)
+		if i == len(blocks)-1 {
+			e = e[:used]
+		}
+		clear(e)
+		pool.Put(b)
+	}
 }
 
 // Limits bound the work one document may cause.
