@@ -54,6 +54,14 @@ func TestEachExpandMatch(t *testing.T) {
 	kind.Each(doc, "/one/name", func(ptr string, v *jsondoc.Value) { got = append(got, ptr) })
 	assert.Equal(t, []string{"/one/name"}, got)
 	kind.Each(doc, "/one/*/name", func(string, *jsondoc.Value) { t.Fatal("an object is not an array") })
+	// Only a whole "*" token is a star: "/*x" and "/x*" are keys.
+	odd := root(t, `{"*x": {"a*": 1}, "list": [5, 6], "s": {"*": 2}}`)
+	got = nil
+	collect := func(ptr string, v *jsondoc.Value) { got = append(got, ptr+"="+v.Str) }
+	kind.Each(odd, "/*x/a*", collect)
+	kind.Each(odd, "/list/*", collect)
+	kind.Each(odd, "/*x/*", collect)
+	assert.Equal(t, []string{"/*x/a*=1", "/list/0=5", "/list/1=6"}, got)
 
 	assert.Equal(t, "/parties/2/name_en", kind.Expand("/parties/*/name_en", "/parties/2/name"))
 	assert.Equal(t, "/a/1/b/3/c_en", kind.Expand("/a/*/b/*/c_en", "/a/1/b/3/c"))

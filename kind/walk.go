@@ -69,12 +69,16 @@ func nextToken(ptr string) (tok, rest string) {
 
 // hasStar reports whether a pattern has a "*" token.
 func hasStar(pattern string) bool {
-	for i := 0; i+1 < len(pattern); i++ {
-		if pattern[i] == '/' && pattern[i+1] == '*' && (i+2 == len(pattern) || pattern[i+2] == '/') {
+	for {
+		i := strings.Index(pattern, "/*")
+		if i < 0 {
+			return false
+		}
+		if i+2 == len(pattern) || pattern[i+2] == '/' {
 			return true
 		}
+		pattern = pattern[i+2:]
 	}
-	return false
 }
 
 // Expand returns pattern with its "*" tokens replaced, in order, by the
