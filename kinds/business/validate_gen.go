@@ -3,8 +3,6 @@
 package business
 
 import (
-	"regexp"
-
 	"github.com/finlint/finlint/internal/jsondoc"
 	"github.com/finlint/finlint/schema"
 )
@@ -24,7 +22,7 @@ func validate(root *jsondoc.Value) []schema.Error {
 
 // The patterns of the schema, translated from ECMA-262 when this file was generated.
 var (
-	validatePattern0 = regexp.MustCompile("[^\\t-\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]") // \S
+	validatePattern0 = schema.RuneClass{0x0, 0x8, 0xe, 0x1f, 0x21, 0x84, 0x86, 0x9f, 0xa1, 0x167f, 0x1681, 0x1fff, 0x200b, 0x2027, 0x202a, 0x202e, 0x2030, 0x205e, 0x2060, 0x2fff, 0x3001, 0x10ffff} // \S, as "[^\\t-\\r \\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]"
 )
 
 // validateRootKnown are the keys the schema at # defines.
