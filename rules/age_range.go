@@ -1,10 +1,12 @@
 package rules
 
 import (
-	"github.com/finlint/finlint/internal/jsondoc"
-	"github.com/finlint/finlint/kind"
 	"strconv"
 	"time"
+
+	"github.com/finlint/finlint/internal/jsondoc"
+	"github.com/finlint/finlint/kind"
+	"github.com/finlint/finlint/schema"
 )
 
 // AgeRange reports a date of birth that makes the customer younger than 18,
@@ -75,20 +77,20 @@ func checkAge(p *Pass, ptr string, v *jsondoc.Value) {
 	if ptr != "/basic_info/dob" {
 		who = "this person"
 	}
-	dob, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	dob, ok := schema.ParseDate(s)
+	if !ok {
 		return
 	}
 	now := p.Now.UTC()
-	today := now.Format("2006-01-02")
 	if dob.After(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)) {
-		p.Reportf(ptr, label(ptr)+" "+p.Quote(s)+" is in the future (today is "+today+" UTC)")
+		p.Reportf(ptr, label(ptr)+" "+p.Quote(s)+" is in the future (today is "+now.Format(time.DateOnly)+" UTC)")
 		return
 	}
 	age := ageOn(dob, now)
 	if age >= 18 && age <= 120 {
 		return
 	}
+	today := now.Format(time.DateOnly)
 	// A redacted report keeps the exact age back: with the date it
 	// narrows down the date of birth.
 	said := strconv.Itoa(age)

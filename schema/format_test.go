@@ -3,6 +3,7 @@ package schema_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/finlint/finlint/schema"
 	"github.com/stretchr/testify/assert"
@@ -51,6 +52,27 @@ func TestIsDate(t *testing.T) {
 	} {
 		assert.Equal(t, want, schema.IsDate(s), s)
 	}
+}
+
+var dateSeeds = []string{
+	"2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "0000-02-29", "1990-04-31", "1990-12-31",
+	"2024-00-10", "2024-01-00", "+024-01-01", "-024-01-01", "2024-+1-01", "2024-1--01", "2024-01-1 ",
+	"２０２４-01-01", "2024/01/01", "2024-01-01\n",
+}
+
+// ParseDate gives what time.Parse(time.DateOnly, s) gives, on the seeds
+// here and under the fuzzer.
+func FuzzParseDateMatchesTime(f *testing.F) {
+	for _, s := range dateSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := time.Parse(time.DateOnly, s)
+		got, ok := schema.ParseDate(s)
+		if ok != (err == nil) || !got.Equal(want) || ok && got.Location() != time.UTC {
+			t.Fatalf("%q: ParseDate gives %v, %v; time.Parse gives %v, %v", s, got, ok, want, err)
+		}
+	})
 }
 
 // A valid date, a plain web address and an integer are read without
