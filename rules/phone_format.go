@@ -139,6 +139,12 @@ func phoneE164(s, region string) (string, bool) {
 	}
 	tries = append(tries, s)
 	for _, t := range tries {
+		if ph := readLooseE164(t); ph != nil {
+			if ph.valid && isE164Shape(ph.e164) {
+				return ph.e164, true
+			}
+			continue
+		}
 		num, err := phonenumbers.Parse(t, region)
 		if err == nil && phoneValid(num) {
 			// The library accepts a few national plans longer than E.164's
@@ -149,6 +155,30 @@ func phoneE164(s, region string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// readLooseE164 is readE164 for an international number written with
+// spaces, hyphens, dots or parentheses among its digits, such as
+// "+1 (212) 555-0100", or nil for any other s. For such a string Parse, in
+// whatever region, reads what it reads of the plus sign and the digits
+// alone: the punctuation is all of its own kind, none of it starts an
+// extension or a second number, and a plus sign makes the region moot.
+func readLooseE164(s string) *parsedPhone {
+	if len(s) < 2 || len(s) > phonenumbers.MAX_INPUT_STRING_LENGTH || s[0] != '+' {
+		return nil
+	}
+	var buf [phonenumbers.MAX_INPUT_STRING_LENGTH]byte
+	digits := append(buf[:0], '+')
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits = append(digits, c)
+		case c == ' ' || c == '-' || c == '.' || c == '(' || c == ')':
+		default:
+			return nil
+		}
+	}
+	return readE164(string(digits))
 }
 
 // phoneFault says why an E.164-shaped number is not valid. It names the

@@ -363,6 +363,36 @@ func TestPhoneRulesMatchLibrary(t *testing.T) {
 	require.Greater(t, n, 8000/phoneSample)
 }
 
+// phone-format's suggestion for a loosely written number is the library's,
+// for the loose forms of a sixth of the cases, read in their own region
+// and in others.
+func TestPhoneE164MatchesLibrary(t *testing.T) {
+	n := 0
+	for i, c := range phoneCases(t) {
+		if i%(6*phoneSample) != 0 {
+			continue
+		}
+		extra := []string{"+" + strings.TrimPrefix(c.e164, "+"), " (" + c.e164 + ")", c.e164 + ")-", "+ " + c.e164[1:]}
+		if len(c.e164) > 6 {
+			extra = append(extra, c.e164[:3]+" ("+c.e164[3:5]+") "+c.e164[5:], c.e164[:2]+"..-"+c.e164[2:]+"()", "+("+c.e164[1:2]+")"+c.e164[2:])
+		}
+		for _, s := range append(extra, c.e164) {
+			for j, r := range []string{c.region, "US", "ZZ", "GB"} {
+				if j > 1 && i%(12*phoneSample) != 0 {
+					continue
+				}
+				got, ok := phoneE164(s, r)
+				want, wantOK := libraryPhoneE164(s, r)
+				if got != want || ok != wantOK {
+					t.Fatalf("%q in %q: suggests %q %v, library %q %v", s, r, got, ok, want, wantOK)
+				}
+				n++
+			}
+		}
+	}
+	require.Greater(t, n, 20000/phoneSample)
+}
+
 func runPhoneRules(in string, redact bool, list ...*Rule) []string {
 	var out []Finding
 	p := NewPass(jsondoc.Parse([]byte(in), jsondoc.Limits{}), testNow, testCatalogues, Settings{Redact: redact}, &out)
@@ -395,6 +425,13 @@ func FuzzPhoneMatchesLibrary(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s, region string) {
 		comparePhone(t, s, func(*phonenumbers.PhoneNumber) []string { return []string{region, "US", "001", ""} })
+		for _, r := range []string{region, "US", "ZZ"} {
+			got, ok := phoneE164(s, r)
+			want, wantOK := libraryPhoneE164(s, r)
+			if got != want || ok != wantOK {
+				t.Fatalf("%q in %q: suggests %q %v, library %q %v", s, r, got, ok, want, wantOK)
+			}
+		}
 	})
 }
 
