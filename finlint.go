@@ -71,6 +71,11 @@ type Result struct {
 	Source string `json:"source"`
 	// Record is the 1-based line of the payload in an NDJSON input, or 0.
 	Record int `json:"record,omitempty"`
+	// Reference is the payload's own name for itself, its
+	// meta_data.reference when that is a string, or "". It names the
+	// record where the source and record number do not: in a stream an
+	// engine cut into pieces.
+	Reference string `json:"reference,omitempty"`
 	// Kind is the payload's kind, or "" when it is of no known kind (then
 	// a payload-kind finding says why).
 	Kind string `json:"kind"`
@@ -211,6 +216,7 @@ func (l *Linter) lint(ctx context.Context, pl Payload) Result {
 		list = []*rules.Rule{rules.PayloadLimit}
 	}
 	doc := jsondoc.Parse(pl.Data, jsondoc.Limits{MaxDepth: l.opts.MaxDepth})
+	res.Reference, _ = doc.Root.Get("meta_data").Get("reference").Text()
 	k := l.kindOf(doc, pl.Kind)
 	if k != nil {
 		res.Kind = k.Name

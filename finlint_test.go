@@ -47,6 +47,22 @@ func TestReferencePayloadIsValid(t *testing.T) {
 	assert.NotNil(t, res.Findings, "findings serialise as [] not null")
 }
 
+// A result names its payload by the payload's own meta_data.reference,
+// when that is a string, whatever else is wrong with it.
+func TestResultCarriesTheReference(t *testing.T) {
+	l := newLinter(t, finlint.Options{})
+	for doc, want := range map[string]string{
+		patched(t, `{"meta_data": {"reference": "crm-42"}}`):                     "crm-42",
+		patched(t, `{"meta_data": {"reference": "crm-43"}, "basic_info": null}`): "crm-43",
+		patched(t, `{"meta_data": {"reference": 44}}`):                           "",
+		patched(t, `{"meta_data": null}`):                                        "",
+		`{"meta_data": {"reference": "x"}, "oops"`:                               "",
+		`[{"meta_data": {"reference": "not at the root"}}]`:                      "",
+	} {
+		assert.Equal(t, want, l.Lint(context.Background(), "p.json", []byte(doc)).Reference, doc)
+	}
+}
+
 func TestPositionsPointAtValuesAndMissingKeysAtTheirParent(t *testing.T) {
 	src := "{\n  \"verification_type\": \"STANDARD\",\n  \"basic_info\": {\n    \"first_name\": \"Zoë\", \"gender\": \"F\"\n  }\n}"
 	res := newLinter(t, finlint.Options{}).Lint(context.Background(), "x.json", []byte(src))

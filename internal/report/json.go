@@ -15,6 +15,7 @@ import (
 type jsonResult struct {
 	Source     string          `json:"source"`
 	Record     int             `json:"record,omitempty"`
+	Reference  string          `json:"reference,omitempty"`
 	Kind       string          `json:"kind,omitempty"`
 	Valid      bool            `json:"valid"`
 	Findings   []rules.Finding `json:"findings"`
@@ -26,6 +27,7 @@ func toJSONResult(r *Result) jsonResult {
 	out := jsonResult{
 		Source:     r.Source,
 		Record:     r.Record,
+		Reference:  r.Reference,
 		Kind:       r.Kind,
 		Valid:      r.Valid,
 		Findings:   r.Findings,

@@ -48,6 +48,10 @@ func appendResult(b []byte, r *Result, prefix, indent string) (out []byte, ok bo
 		b = key(b, false, 1, "record")
 		b = strconv.AppendInt(b, int64(r.Record), 10)
 	}
+	if r.Reference != "" {
+		b = key(b, false, 1, "reference")
+		b = appendJSONString(b, r.Reference)
+	}
 	if r.Kind != "" {
 		b = key(b, false, 1, "kind")
 		b = appendJSONString(b, r.Kind)

@@ -30,6 +30,7 @@ func TestResultMatchesEncodingJSON(t *testing.T) {
 		for _, r := range []Result{
 			{Result: finlint.Result{Source: src, Kind: "individual-v2", Valid: true}},
 			{Result: finlint.Result{Source: src, Record: 42, Valid: false}},
+			{Result: finlint.Result{Source: src, Record: 43, Reference: "ref-\u2028\"1", Valid: true}},
 			{Result: finlint.Result{Source: src, Record: 1, Kind: "business-v2", Valid: true, Findings: []rules.Finding{}}},
 		} {
 			checkClean(t, &r)
@@ -58,6 +59,7 @@ func FuzzResultMatchesEncodingJSON(f *testing.F) {
 	f.Add("x\u2028\xff\"\\\x01", "", 7, false)
 	f.Fuzz(func(t *testing.T, source, kind string, record int, valid bool) {
 		checkClean(t, &Result{Result: finlint.Result{Source: source, Kind: kind, Record: record, Valid: valid}})
+		checkClean(t, &Result{Result: finlint.Result{Source: source, Reference: kind + source, Kind: kind, Record: record}})
 		checkClean(t, &Result{Result: finlint.Result{Source: kind, Findings: []rules.Finding{
 			{Rule: source, Severity: rules.Severity(record & 3), Path: kind, Message: source + kind, Line: record, Column: -record, Suggestion: kind},
 			{Rule: kind, Message: source},

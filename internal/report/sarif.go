@@ -96,6 +96,8 @@ type sarifResultProps struct {
 	// JSONPointer is the finding's RFC 6901 path in the payload.
 	JSONPointer string `json:"jsonPointer"`
 	Record      int    `json:"record,omitempty"`
+	// Reference is the payload's meta_data.reference.
+	Reference string `json:"reference,omitempty"`
 	// Kind is the payload's kind, such as individual-v2.
 	Kind       string `json:"kind,omitempty"`
 	Suggestion string `json:"suggestion,omitempty"`
@@ -192,7 +194,7 @@ func (s *sarifFormat) Result(r *Result) error {
 			Message:             sarifText{Text: text},
 			Locations:           []sarifLocation{loc},
 			PartialFingerprints: map[string]string{fingerprintKey: s.fingerprint(f.Rule, loc.PhysicalLocation.ArtifactLocation.URI, f.Path)},
-			Properties:          sarifResultProps{JSONPointer: f.Path, Record: r.Record, Kind: r.Kind, Suggestion: f.Suggestion},
+			Properties:          sarifResultProps{JSONPointer: f.Path, Record: r.Record, Reference: r.Reference, Kind: r.Kind, Suggestion: f.Suggestion},
 		}, "", "")
 		if err != nil {
 			return fmt.Errorf("encoding result for %s: %w", r.Source, err)
