@@ -33,6 +33,7 @@ type lintFlags struct {
 	maxSize       int
 	maxDepth      int
 	submit        bool
+	emit          string
 	settingsFlags
 	submitFlags
 }
@@ -65,8 +66,9 @@ the working directory upward; finlint config shows the result.
 Exit codes:
   0  no finding at or above --fail-on, and every submission that was due
      succeeded or was skipped
-  1  a finding at or above --fail-on, or a submission failed, unknown or
-     not sent
+  1  a finding at or above --fail-on (never with --emit: a mapper's
+     verdicts are in its stream), or a submission failed, unknown or not
+     sent
   2  usage error, an input path that cannot be read, credentials the API
      refused during --submit, or finlint itself failed (the other inputs are
      still linted and reported)`,
@@ -74,7 +76,8 @@ Exit codes:
   finlint lint --format json payloads/ > findings.json
   finlint lint --format text --format sarif=finlint.sarif fixtures/
   finlint lint --today 2026-01-31 --exclude 'fixtures/drafts/**' fixtures/
-  cat batch.ndjson | finlint lint --fail-on warning -`,
+  cat batch.ndjson | finlint lint --fail-on warning -
+  finlint lint --emit valid - < batch.ndjson > valid.ndjson`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd.Context(), e, cmd, &f, args)
 		},
@@ -93,6 +96,7 @@ Exit codes:
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress line and no summary line")
 	fl.BoolVar(&f.submit, "submit", false, "send every payload with no finding at or above --fail-on to the API, once (needs FIN_CLIENT_ID and FIN_CLIENT_SECRET, or FIN_ACCESS_TOKEN)")
 	addSubmitFlags(cmd, &f.submitFlags)
+	fl.StringVar(&f.emit, "emit", "", emitHelp)
 	fl.IntVar(&f.maxSize, "max-size", finlint.DefaultMaxPayloadSize, "largest payload in `BYTES`; a larger one is reported, not parsed")
 	fl.IntVar(&f.maxDepth, "max-depth", 64, "deepest nesting of arrays and objects allowed")
 	return cmd
@@ -135,6 +139,9 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		return err
 	}
 	cfg, cfgPath, failOn, severity := st.cfg, st.cfgPath, st.failOn, st.severity
+	if err := checkEmit(f); err != nil {
+		return err
+	}
 	jobs := f.jobs
 	if !changed("jobs") && cfg.Jobs != nil {
 		jobs = *cfg.Jobs
@@ -236,16 +243,25 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	if sub != nil {
 		sub.linter = l
 	}
+	var em *emitter
+	if f.emit != "" {
+		buf := newBufferedOutput(e.stdout)
+		fm, err := report.New("ndjson", buf, report.Options{})
+		if err != nil {
+			return &exitError{code: exitTool, err: err}
+		}
+		em = &emitter{mode: f.emit, failOn: failOn, out: &output{name: "--emit " + f.emit, w: e.stdout, buf: buf, format: fm}, warnf: e.warnf}
+	}
 	for _, o := range outs {
 		if err := o.format.Start(); err != nil {
 			return outputErr(o, err)
 		}
 	}
-	fd := &feeder{inputs: collect(args, f.ndjson, st.excluded, e.warnf), stdin: e.stdin, stdinName: f.stdinFilename, limit: f.maxSize}
+	fd := &feeder{inputs: collect(args, f.ndjson || em != nil, st.excluded, e.warnf), stdin: e.stdin, stdinName: f.stdinFilename, limit: f.maxSize}
 	fd.kindFor = cfg.kindFor // a kinds entry of the config first, then --kind
 	var sum report.Summary
 	failed := false
-	prog := newProgress(e, f.quiet)
+	prog := newProgress(e, f.quiet || em != nil)
 	emit := func(r report.Result) error {
 		prog.tick()
 		bl.filter(&r.Result)
@@ -259,6 +275,11 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 			failed = true // a submission that was due and did not succeed
 		}
 		sum.Add(&r)
+		if em != nil {
+			if err := em.write(&r); err != nil {
+				return outputErr(em.out, err)
+			}
+		}
 		r.Data = nil
 		for _, o := range outs {
 			if err := o.format.Result(&r); err != nil {
@@ -314,6 +335,11 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	if err := drain(true); err != nil && runErr == nil {
 		runErr = err
 	}
+	if em != nil {
+		if err := em.finish(); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
 	prog.done()
 	// Notices go into the documents now and onto standard error once the
 	// results are out, so that on a terminal they come last.
@@ -356,7 +382,9 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	if n := int(fd.failed.Load()); n > 0 {
 		return &exitError{code: exitTool, err: fmt.Errorf("%d input%s could not be read", n, plural(n))}
 	}
-	if failed {
+	// A mapper's verdicts are in its stream: an engine fails the task of
+	// a mapper that exits non-zero.
+	if failed && em == nil {
 		return &exitError{code: exitFindings}
 	}
 	return nil
@@ -407,7 +435,7 @@ func formatSpec(s string) (name, path string, hasPath bool) {
 
 func openOutputs(e *env, f *lintFlags, color func(any) bool, failOn rules.Severity, severity func(*rules.Rule) rules.Severity) ([]*output, error) {
 	specs := f.formats
-	if len(specs) == 0 {
+	if len(specs) == 0 && f.emit == "" {
 		specs = []string{"text"}
 	}
 	// Every spec is checked before any file is created, so a typo in the
