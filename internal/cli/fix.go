@@ -13,6 +13,7 @@ import (
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/finapi"
+	"github.com/finlint/finlint/internal/hints"
 	"github.com/finlint/finlint/internal/jsondoc"
 	"github.com/finlint/finlint/internal/report"
 	"github.com/finlint/finlint/internal/show"
@@ -266,7 +267,7 @@ func (r *fixRun) file(ctx context.Context, in input) error {
 				r.failed = true
 			}
 		}
-		addHints(res)
+		hints.Add(res)
 		show.Source(res, false)
 		if err := r.text.Result(&report.Result{Result: *res}); err != nil {
 			return &exitError{code: exitTool, err: fmt.Errorf("writing standard error: %w", err)}

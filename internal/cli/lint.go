@@ -12,6 +12,7 @@ import (
 
 	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/internal/finapi"
+	"github.com/finlint/finlint/internal/hints"
 	"github.com/finlint/finlint/internal/report"
 	"github.com/finlint/finlint/internal/show"
 	"github.com/finlint/finlint/kinds"
@@ -265,7 +266,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 	emit := func(r report.Result) error {
 		prog.tick()
 		bl.filter(&r.Result)
-		addHints(&r.Result)
+		hints.Add(&r.Result)
 		for _, fd := range r.Findings {
 			if failOn != rules.Off && fd.Severity >= failOn {
 				failed = true
@@ -394,9 +395,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 func notices(l *finlint.Linter) []finlint.Notice {
 	ns := l.Notices()
 	for i := range ns {
-		if h := hints[ns[i].ID]; h != nil {
-			ns[i].Message += h(ns[i].Message)
-		}
+		ns[i].Message += hints.For(ns[i].ID, ns[i].Message)
 	}
 	return ns
 }
