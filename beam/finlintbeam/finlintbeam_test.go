@@ -14,8 +14,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	//lint:ignore SA1019 the direct runner is one of the two the transform is tested on
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
@@ -185,7 +185,9 @@ func TestLintEqualsTheCommand(t *testing.T) {
 	var findings, errs int64
 	perRule := map[string]int64{}
 	for _, r := range want {
-		var v struct{ Findings []struct{ Rule, Severity string } }
+		var v struct {
+			Findings []struct{ Rule, Severity string }
+		}
 		require.NoError(t, json.Unmarshal([]byte(r), &v))
 		for _, f := range v.Findings {
 			findings++
