@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // file paths for textio
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/textio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/stats"
+
+	"github.com/finlint/finlint/beam/finlintbeam"
+)
+
+// The files the pipeline writes, after its output prefix.
+const (
+	validSuffix   = "-valid.ndjson"   // the records that passed, byte for byte
+	invalidSuffix = "-invalid.ndjson" // the results of the ones that did not
+	summarySuffix = "-summary.txt"    // counts of payloads, verdicts and findings by rule
+)
+
+// build adds the whole job to s: read the NDJSON records matching input,
+// lint them, and write the three files under prefix.
+func build(s beam.Scope, input, prefix string, opts finlintbeam.Options) {
+	lines := textio.Read(s, input)
+	payloads := beam.ParDo(s, toBytes, lines)
+	results, valid, _ := finlintbeam.Lint(s, payloads, opts)
+	textio.Write(s, prefix+validSuffix, beam.ParDo(s, toString, valid))
+
+	failOn := opts.FailOn
+	if failOn == "" {
+		failOn = "error"
+	}
+	invalid, keys := beam.ParDo2(s, &tallyFn{FailOn: failOn}, results)
+	textio.Write(s, prefix+invalidSuffix, invalid)
+
+	// Every total appears in the summary, zero or not, and the summary
+	// is written even for an input with no record.
+	seeds := beam.ParDo(s, zeroCount, beam.CreateList(s, totals))
+	counts := stats.SumPerKey(s, beam.Flatten(s, beam.ParDo(s, oneCount, keys), seeds))
+	text := beam.Combine(s, mergeLines, beam.ParDo(s, countLine, counts))
+	textio.Write(s, prefix+summarySuffix, beam.ParDo(s, orderSummary, text))
+}
+
+func toBytes(line string) []byte { return []byte(line) }
+func toString(b []byte) string   { return string(b) }
+
+// totals are the summary's first lines, in this order; a line per rule,
+// "rule<TAB>ID<TAB>N", follows, the rule with most findings first.
+var totals = []string{"payloads", "valid", "invalid", "errors", "warnings", "infos"}
+
+// tallyFn sorts each result by FailOn's verdict, passing on the results of
+// the records that failed, and emits the summary's keys for it.
+type tallyFn struct {
+	FailOn string
+}
+
+// severities ranks the severities as FailOn compares them.
+var severities = map[string]int{"info": 1, "warning": 2, "error": 3, "none": 4}
+
+func (f *tallyFn) ProcessElement(_ context.Context, result string, invalid, keys func(string)) error {
+	var r struct {
+		Findings []struct{ Rule, Severity string }
+	}
+	if err := json.Unmarshal([]byte(result), &r); err != nil {
+		return fmt.Errorf("reading a result of the transform: %w", err)
+	}
+	pass := true
+	keys("payloads")
+	for _, fd := range r.Findings {
+		keys(fd.Severity + "s")
+		keys("rule\t" + fd.Rule)
+		pass = pass && severities[fd.Severity] < severities[f.FailOn]
+	}
+	if pass {
+		keys("valid")
+		return nil
+	}
+	keys("invalid")
+	invalid(result)
+	return nil
+}
+
+func oneCount(key string) (string, int)  { return key, 1 }
+func zeroCount(key string) (string, int) { return key, 0 }
+
+func countLine(key string, n int) string { return key + "\t" + strconv.Itoa(n) }
+
+// mergeLines joins two sets of summary lines; the order is orderSummary's
+// to set, so merging in any order gives the same file.
+func mergeLines(a, b string) string { return a + "\n" + b }
+
+// orderSummary writes the totals first, in their order, then the rules by
+// their number of findings, most first, ties by name.
+func orderSummary(text string) string {
+	counts := map[string]int{}
+	var ruleIDs []string
+	for _, line := range strings.Split(text, "\n") {
+		i := strings.LastIndexByte(line, '\t')
+		if i < 0 {
+			continue
+		}
+		n, _ := strconv.Atoi(line[i+1:])
+		key := line[:i]
+		if id, ok := strings.CutPrefix(key, "rule\t"); ok {
+			ruleIDs = append(ruleIDs, id)
+		}
+		counts[key] += n
+	}
+	slices.SortFunc(ruleIDs, func(a, b string) int {
+		if d := counts["rule\t"+b] - counts["rule\t"+a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	var out strings.Builder
+	for _, k := range totals {
+		fmt.Fprintf(&out, "%s\t%d\n", k, counts[k])
+	}
+	for _, id := range slices.Compact(ruleIDs) {
+		fmt.Fprintf(&out, "rule\t%s\t%d\n", id, counts["rule\t"+id])
+	}
+	return strings.TrimSuffix(out.String(), "\n")
+}
+
+func init() {
+	register.Function1x1(toBytes)
+	register.Function1x1(toString)
+	register.DoFn4x1[context.Context, string, func(string), func(string), error](&tallyFn{})
+	register.Emitter1[string]()
+	register.Function1x2(oneCount)
+	register.Function1x2(zeroCount)
+	register.Function2x1(countLine)
+	register.Function2x1(mergeLines)
+	register.Function1x1(orderSummary)
+}
