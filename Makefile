@@ -8,7 +8,7 @@ TEST_FUZZTIME ?= 3s
 BENCHTIME ?= 1s
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all build test test-integrations lint bench bench-peers fuzz generate corpus clean
+.PHONY: all build test test-beam test-integrations lint bench bench-peers fuzz generate corpus clean
 
 all: lint test build
 
@@ -18,6 +18,15 @@ build:
 test:
 	$(GO) test -race -count=1 $(PKGS)
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(TEST_FUZZTIME)
+	@$(MAKE) --no-print-directory test-beam
+
+# The Beam module (beam/, a go.mod of its own, so that the library and the
+# command never pull in the Beam SDK): the transform and the example
+# pipeline, each on the direct runner and on prism, against the real
+# command. Without the race detector: the SDK takes minutes to build
+# instrumented.
+test-beam:
+	cd beam && $(GO) test -count=1 ./...
 
 # The pre-commit hook (skipped without pre-commit) and the GitHub Action's
 # step, run as pre-commit and a runner would run them.
@@ -29,6 +38,8 @@ lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: the files above need formatting"; exit 1; }
 	$(GO) vet $(PKGS)
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) $(PKGS)
+	cd beam && $(GO) vet ./...
+	cd beam && $(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) $(PKGS)

@@ -106,7 +106,7 @@ func (o Options) linter() (*finlint.Linter, rules.Severity, error) {
 	default:
 		s, err := rules.ParseSeverity(o.FailOn)
 		if err != nil || s == rules.Off {
-			return nil, 0, fmt.Errorf("FailOn: want error, warning, info or none, not %q", o.FailOn)
+			return nil, 0, fmt.Errorf("option FailOn: want error, warning, info or none, not %q", o.FailOn)
 		}
 		failOn = s
 	}
@@ -114,7 +114,7 @@ func (o Options) linter() (*finlint.Linter, rules.Severity, error) {
 	for id, name := range o.Rules {
 		s, err := rules.ParseSeverity(name)
 		if err != nil {
-			return nil, 0, fmt.Errorf("Rules[%q]: %w", id, err)
+			return nil, 0, fmt.Errorf("option Rules[%q]: %w", id, err)
 		}
 		sev[id] = s
 	}
@@ -122,7 +122,7 @@ func (o Options) linter() (*finlint.Linter, rules.Severity, error) {
 	if o.Today != "" {
 		d, err := time.Parse(time.DateOnly, o.Today)
 		if err != nil {
-			return nil, 0, fmt.Errorf("Today: want a date such as 2026-01-31, not %q", o.Today)
+			return nil, 0, fmt.Errorf("option Today: want a date such as 2026-01-31, not %q", o.Today)
 		}
 		at := d.Add(12 * time.Hour)
 		now = func() time.Time { return at }

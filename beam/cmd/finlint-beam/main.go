@@ -5,9 +5,10 @@
 // It reads every record of the files --input matches (with textio, so on
 // a cluster any filesystem Beam supports: gs://, s3://, hdfs://), lints
 // each with the finlintbeam transform, and writes the records that passed,
-// byte for byte, to PREFIX-valid.ndjson, the results of the ones that did
-// not to PREFIX-invalid.ndjson (the objects `finlint lint --format ndjson`
-// prints) and counts by verdict, severity and rule to PREFIX-summary.txt.
+// byte for byte, to PREFIX-valid-00000-of-0000N.ndjson (a shard a bundle),
+// the results of the ones that did not to PREFIX-invalid-*.ndjson (the
+// objects `finlint lint --format ndjson` prints) and counts by verdict,
+// severity and rule to PREFIX-summary.txt.
 // The reference catalogues are read once, from finlint's cache on the
 // machine that starts the job, and travel with it.
 //
@@ -65,7 +66,7 @@ type flags struct {
 func define(fs *flag.FlagSet, f *flags) {
 	f.rules = map[string]string{}
 	fs.StringVar(&f.input, "input", "", "the NDJSON files to lint: a path or glob Beam's filesystems read (required)")
-	fs.StringVar(&f.output, "output", "", "the prefix of the files written: PREFIX-valid.ndjson, PREFIX-invalid.ndjson, PREFIX-summary.txt (required)")
+	fs.StringVar(&f.output, "output", "", "the prefix of the files written: PREFIX-valid-*.ndjson, PREFIX-invalid-*.ndjson, PREFIX-summary.txt (required)")
 	fs.StringVar(&f.kind, "kind", "auto", "individual-v2, business-v2, or auto: tell each record's kind from its shape")
 	fs.StringVar(&f.failOn, "fail-on", "error", "the lowest severity that makes a record invalid: error, warning, info or none")
 	fs.Func("rule", "override one rule, as ID=off|info|warning|error; repeatable", func(s string) error {

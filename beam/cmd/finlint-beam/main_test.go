@@ -39,14 +39,20 @@ func input(t *testing.T, in []byte) string {
 	return filepath.Join(dir, "part-*.ndjson")
 }
 
-// sortedLines are a file's lines, sorted: the pipeline writes them in no
-// particular order.
-func sortedLines(t *testing.T, path string) []string {
-	b, err := os.ReadFile(path)
+// sortedLines are the lines of the shards of base, sorted: the pipeline
+// writes them in no particular order.
+func sortedLines(t *testing.T, base string) []string {
+	shards, err := filepath.Glob(base + "-*" + shardExt)
 	require.NoError(t, err)
-	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-	if len(lines) == 1 && lines[0] == "" {
-		lines = nil
+	require.NotEmpty(t, shards, base)
+	var lines []string
+	for i, name := range shards {
+		require.Equal(t, shardName(base, shardExt, i, len(shards)), name, "shards are numbered, and nothing else is left")
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		if len(b) > 0 {
+			lines = append(lines, strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")...)
+		}
 	}
 	slices.Sort(lines)
 	return lines
@@ -101,7 +107,7 @@ func TestPipelineWritesWhatTheCommandFinds(t *testing.T) {
 
 			wantValid := strings.Split(strings.TrimSuffix(string(beamtest.Command(t, in, "lint", "--offline", "--today", beamtest.Today, "--fail-on", c.failOn, "--emit", "valid", "-")), "\n"), "\n")
 			slices.Sort(wantValid)
-			assert.Equal(t, wantValid, sortedLines(t, prefix+validSuffix))
+			assert.Equal(t, wantValid, sortedLines(t, prefix+validBase))
 
 			invalidRefs := strings.Split(strings.TrimSuffix(string(beamtest.Command(t, in, "lint", "--offline", "--today", beamtest.Today, "--fail-on", c.failOn, "--emit", "invalid", "-")), "\n"), "\n")
 			var wantInvalid []string
@@ -117,7 +123,7 @@ func TestPipelineWritesWhatTheCommandFinds(t *testing.T) {
 			require.Len(t, wantInvalid, len(invalidRefs), "as many results as the command's invalid records")
 			slices.Sort(wantInvalid)
 			var gotInvalid []string
-			for _, l := range sortedLines(t, prefix+invalidSuffix) {
+			for _, l := range sortedLines(t, prefix+invalidBase) {
 				c, err := beamtest.Canonical(l)
 				require.NoError(t, err)
 				gotInvalid = append(gotInvalid, c)
@@ -132,7 +138,8 @@ func TestPipelineWritesWhatTheCommandFinds(t *testing.T) {
 	}
 }
 
-// An input with no record still gets its summary, of zeros.
+// An input with no record still gets its files: a summary of zeros and
+// an empty shard of each kind.
 func TestEmptyInputHasASummary(t *testing.T) {
 	glob := input(t, []byte("\n"))
 	prefix := filepath.Join(t.TempDir(), "run")
@@ -143,6 +150,8 @@ func TestEmptyInputHasASummary(t *testing.T) {
 	got, err := os.ReadFile(prefix + summarySuffix)
 	require.NoError(t, err)
 	assert.Equal(t, "payloads\t0\nvalid\t0\ninvalid\t0\nerrors\t0\nwarnings\t0\ninfos\t0\n", string(got))
+	assert.Empty(t, sortedLines(t, prefix+validBase), "one empty shard")
+	assert.Empty(t, sortedLines(t, prefix+invalidBase), "one empty shard")
 }
 
 // The real command, as a user starts it: the job on prism, its counts on
@@ -176,9 +185,15 @@ func TestCommand(t *testing.T) {
 	require.NoError(t, json.Unmarshal(beamtest.Command(t, in, "lint", "--offline", "--today", beamtest.Today, "--format", "json", "-"), &doc))
 	assert.Contains(t, stderr, fmt.Sprintf("finlint-beam: %v payloads: %v valid, %v invalid;", doc.Summary["payloads"], doc.Summary["valid"], doc.Summary["invalid"]))
 	assert.Contains(t, stderr, "no reference catalogue is cached")
-	for _, suffix := range []string{validSuffix, invalidSuffix, summarySuffix} {
-		assert.FileExists(t, prefix+suffix)
-	}
+	assert.FileExists(t, prefix+summarySuffix)
+	assert.NotEmpty(t, sortedLines(t, prefix+validBase))
+	assert.NotEmpty(t, sortedLines(t, prefix+invalidBase))
+	// A second run replaces the first one's shards, and leaves no others.
+	require.NoError(t, os.WriteFile(prefix+validBase+"-tmp-0123"+shardExt, []byte("left by a failed attempt\n"), 0o644))
+	require.NoError(t, os.WriteFile(shardName(prefix+validBase, shardExt, 7, 9), []byte("from an older run\n"), 0o644))
+	stderr, code = runCmd("--input", glob, "--output", prefix, "--today", beamtest.Today, "--runner", "prism")
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, sortedLines(t, prefix+validBase), "left by a failed attempt")
 
 	for _, c := range []struct {
 		args []string

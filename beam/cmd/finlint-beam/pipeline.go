@@ -17,11 +17,15 @@ import (
 	"github.com/finlint/finlint/beam/finlintbeam"
 )
 
-// The files the pipeline writes, after its output prefix.
+// The files the pipeline writes, after its output prefix: the records
+// that passed, byte for byte, in shards PREFIX-valid-00000-of-0000N.ndjson;
+// the results of the ones that did not, in shards of PREFIX-invalid; and
+// counts of payloads, verdicts and findings by rule in PREFIX-summary.txt.
 const (
-	validSuffix   = "-valid.ndjson"   // the records that passed, byte for byte
-	invalidSuffix = "-invalid.ndjson" // the results of the ones that did not
-	summarySuffix = "-summary.txt"    // counts of payloads, verdicts and findings by rule
+	validBase     = "-valid"
+	invalidBase   = "-invalid"
+	shardExt      = ".ndjson"
+	summarySuffix = "-summary.txt"
 )
 
 // build adds the whole job to s: read the NDJSON records matching input,
@@ -30,14 +34,14 @@ func build(s beam.Scope, input, prefix string, opts finlintbeam.Options) {
 	lines := textio.Read(s, input)
 	payloads := beam.ParDo(s, toBytes, lines)
 	results, valid, _ := finlintbeam.Lint(s, payloads, opts)
-	textio.Write(s, prefix+validSuffix, beam.ParDo(s, toString, valid))
+	writeShards(s, prefix+validBase, shardExt, beam.ParDo(s, toString, valid))
 
 	failOn := opts.FailOn
 	if failOn == "" {
 		failOn = "error"
 	}
 	invalid, keys := beam.ParDo2(s, &tallyFn{FailOn: failOn}, results)
-	textio.Write(s, prefix+invalidSuffix, invalid)
+	writeShards(s, prefix+invalidBase, shardExt, invalid)
 
 	// Every total appears in the summary, zero or not, and the summary
 	// is written even for an input with no record.
