@@ -14,6 +14,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/vet"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -136,6 +137,16 @@ func TestPipelineWritesWhatTheCommandFinds(t *testing.T) {
 			assert.Equal(t, summary(t, in, c.failOn), string(got))
 		})
 	}
+}
+
+// Every DoFn and function of the job is registered, so that a runner
+// calls it directly rather than by reflection, and a stripped binary
+// still finds it: Beam's vet runner fails the job otherwise.
+func TestEveryFunctionIsRegistered(t *testing.T) {
+	p, s := beam.NewPipelineWithRoot()
+	build(s, filepath.Join(t.TempDir(), "*.ndjson"), filepath.Join(t.TempDir(), "run"), finlintbeam.Options{})
+	_, err := beam.Run(context.Background(), "vet", p)
+	require.NoError(t, err)
 }
 
 // An input with no record still gets its files: a summary of zeros and
