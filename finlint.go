@@ -90,6 +90,24 @@ type Result struct {
 	Data []byte `json:"-"`
 }
 
+// Passes reports whether the payload may go on to the API: it was read,
+// parsed within the limits (so its bytes are kept), has no error whatever
+// failOn says (the API would refuse it, or take it in a form nobody
+// meant), and no finding at or above failOn (rules.Off: none counts). It
+// is what --submit sends and what --emit valid and the Beam transform's
+// valid output keep.
+func (r *Result) Passes(failOn rules.Severity) bool {
+	if r.Error != "" || r.Data == nil || !r.Valid {
+		return false
+	}
+	for _, f := range r.Findings {
+		if failOn != rules.Off && f.Severity >= failOn {
+			return false
+		}
+	}
+	return true
+}
+
 // Count returns how many findings have each severity.
 func (r *Result) Count() (errors, warnings, infos int) {
 	for _, f := range r.Findings {

@@ -353,3 +353,24 @@ func TestRunWindow(t *testing.T) {
 		assert.GreaterOrEqual(t, most.Load(), int64(c.least), "%+v: a slow fn does not stall the workers at 4 a worker", c)
 	}
 }
+
+// Passes is --submit's verdict: never a payload with an error or without
+// its bytes, whatever failOn says; otherwise no finding at or above it.
+func TestPasses(t *testing.T) {
+	warn := []rules.Finding{{Rule: "unknown-field", Severity: rules.Warning}}
+	for _, c := range []struct {
+		r      finlint.Result
+		failOn rules.Severity
+		want   bool
+	}{
+		{finlint.Result{Valid: true, Data: []byte("{}")}, rules.Error, true},
+		{finlint.Result{Valid: true, Data: []byte("{}"), Findings: warn}, rules.Error, true},
+		{finlint.Result{Valid: true, Data: []byte("{}"), Findings: warn}, rules.Warning, false},
+		{finlint.Result{Valid: true, Data: []byte("{}"), Findings: warn}, rules.Off, true},
+		{finlint.Result{Valid: false, Data: []byte("{}")}, rules.Off, false},
+		{finlint.Result{Valid: true}, rules.Off, false},
+		{finlint.Result{Valid: true, Data: []byte("{}"), Error: "unreadable"}, rules.Off, false},
+	} {
+		assert.Equal(t, c.want, c.r.Passes(c.failOn), "%+v at %v", c.r, c.failOn)
+	}
+}

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -25,8 +27,11 @@ const emitHelp = "run as a stream mapper: read every input as NDJSON and write t
 
 // checkEmit says whether --emit can run with the other flags: it owns
 // standard output, and submitting is a job of its own.
-func checkEmit(f *lintFlags) error {
+func checkEmit(e *env, f *lintFlags, args []string, changed func(string) bool) error {
 	if f.emit == "" {
+		if changed("emit") {
+			return usageErr("--emit: want results, valid or invalid, not nothing")
+		}
 		return nil
 	}
 	if !slices.Contains(emitModes, f.emit) {
@@ -34,6 +39,19 @@ func checkEmit(f *lintFlags) error {
 	}
 	if f.submit {
 		return usageErr("--emit and --submit do not go together: submit the valid records a mapper emitted in a step of their own")
+	}
+	// Lines of a pretty-printed file are no records: a mapper reads
+	// NDJSON, from standard input or a file that says it holds some.
+	for _, a := range args {
+		if a == "-" {
+			continue
+		}
+		if st, err := os.Stat(absFrom(e.wd, a)); err == nil && st.IsDir() {
+			return usageErr("--emit reads NDJSON records: %s is a directory; give its .ndjson files, or - for standard input", a)
+		}
+		if ext := strings.ToLower(filepath.Ext(a)); ext != ".ndjson" && ext != ".jsonl" && !f.ndjson {
+			return usageErr("--emit reads NDJSON records: %s is not a .ndjson or .jsonl file; add --ndjson if it holds one payload a line", a)
+		}
 	}
 	for _, s := range f.formats {
 		if _, path, _ := formatSpec(s); path == "" {
@@ -54,23 +72,6 @@ type emitter struct {
 	warnf  func(format string, args ...any)
 }
 
-// passes is the verdict --emit valid and invalid sort by, the one
-// --submit sends by: no finding at or above --fail-on.
-func (em *emitter) passes(r *report.Result) bool {
-	if r.Error != "" {
-		return false
-	}
-	if em.failOn == rules.Off {
-		return true
-	}
-	for _, f := range r.Findings {
-		if f.Severity >= em.failOn {
-			return false
-		}
-	}
-	return true
-}
-
 func (em *emitter) write(r *report.Result) error {
 	if em.mode == emitResults {
 		return em.out.format.Result(r)
@@ -78,7 +79,7 @@ func (em *emitter) write(r *report.Result) error {
 	if r.Error != "" {
 		return nil // an input that could not be read is no record; the exit code says so
 	}
-	if em.passes(r) != (em.mode == emitValid) {
+	if r.Passes(em.failOn) != (em.mode == emitValid) {
 		return nil
 	}
 	if r.Data == nil && em.mode == emitInvalid {

@@ -44,10 +44,18 @@ func TestEmitValidAndInvalidAreTheRecordsByteForByte(t *testing.T) {
 	assert.Equal(t, 0, r.code, r.stderr)
 	assert.Equal(t, strings.Join(invalid, "\n")+"\n", r.stdout)
 
-	// --fail-on moves the line between them, as it does for --submit.
+	// As for --submit, a record with an error never passes, whatever
+	// --fail-on says, and neither does one too large to keep.
 	r = runCLI(t, strings.NewReader(stream), nil, "lint", "--offline", "--fail-on", "none", "--emit", "valid", "-")
 	assert.Equal(t, 0, r.code, r.stderr)
-	assert.Equal(t, 6, strings.Count(r.stdout, "\n"), "every record but the blank line passes --fail-on none")
+	assert.Equal(t, strings.Join(valid, "\n")+"\n", r.stdout)
+	big := stream + valid[0] + "\n"
+	r = runCLI(t, strings.NewReader(big), nil, "lint", "--offline", "--fail-on", "none", "--max-size", "500", "--emit", "valid", "-")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Empty(t, r.stdout, "every record is over the limit, and none is written, not even as an empty line")
+	r = runCLI(t, strings.NewReader(big), nil, "lint", "--offline", "--max-size", "500", "--emit", "invalid", "-")
+	assert.Equal(t, strings.Join(invalid[1:2], "\n")+"\n", r.stdout, "only the broken line is short enough to keep")
+	assert.Contains(t, r.stderr, "record 1 is larger than --max-size: its bytes were not kept, so --emit invalid leaves it out")
 }
 
 func TestEmitResultsIsOneLineARecordNamedByItsReference(t *testing.T) {
@@ -103,6 +111,9 @@ func TestEmitUsageErrors(t *testing.T) {
 		{[]string{"--emit", "valid", "--format", "json"}, "--format json would write to standard output, which --emit valid writes"},
 		{[]string{"--emit", "results", "--format", "sarif=-"}, "give it a path, as in --format sarif=FILE"},
 		{[]string{"--emit", "valid", "--submit"}, "--emit and --submit do not go together"},
+		{[]string{"--emit="}, "--emit: want results, valid or invalid, not nothing"},
+		{[]string{"--emit", "valid", fixture("valid")}, "is a directory; give its .ndjson files, or - for standard input"},
+		{[]string{"--emit", "valid", fixture("valid/us-maria-garcia.json")}, "is not a .ndjson or .jsonl file; add --ndjson if it holds one payload a line"},
 	} {
 		r := runCLI(t, strings.NewReader(""), nil, append(append([]string{"lint"}, c.args...), "-")...)
 		assert.Equal(t, 2, r.code, "%v", c.args)
@@ -115,6 +126,13 @@ func TestEmitUsageErrors(t *testing.T) {
 	assert.Equal(t, 0, r.code, r.stderr)
 	assert.Equal(t, strings.Join(valid, "\n")+"\n", r.stdout)
 	assert.FileExists(t, sarif)
+	// A file that says it holds NDJSON, or any file with --ndjson, is read.
+	file := writeFile(t, dir, "batch.txt", stream)
+	r = runCLI(t, nil, nil, "lint", "--offline", "--emit", "valid", "--ndjson", file)
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Equal(t, strings.Join(valid, "\n")+"\n", r.stdout)
+	r = runCLI(t, nil, nil, "lint", "--offline", "--emit", "valid", writeFile(t, dir, "batch.jsonl", stream))
+	assert.Equal(t, strings.Join(valid, "\n")+"\n", r.stdout)
 }
 
 // As a mapper, finlint answers each bundle while its input is still open:

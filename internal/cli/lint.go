@@ -88,7 +88,7 @@ Exit codes:
 	fl.BoolVar(&f.ndjson, "ndjson", false, "read every input as newline-delimited payloads, one per line")
 	fl.StringVar(&f.kind, "kind", "auto", kindHelp)
 	fl.StringVar(&f.stdinFilename, "stdin-filename", "", stdinFilenameHelp)
-	addSettingsFlags(fl, &f.settingsFlags, "lowest severity that makes the exit code 1: error, warning, info or none")
+	addSettingsFlags(fl, &f.settingsFlags, "lowest severity that makes the exit code 1 (with --emit, a record invalid): error, warning, info or none")
 	fl.BoolVar(&f.offline, "offline", false, "never touch the network: reference catalogues only from the cache")
 	fl.IntVarP(&f.jobs, "jobs", "j", runtime.NumCPU(), "parallel workers; output order is input order whatever N")
 	fl.BoolVar(&f.redact, "redact", false, "mask every payload value in messages, suggestions and source lines (tax ids are always masked)")
@@ -140,7 +140,7 @@ func runLint(ctx context.Context, e *env, cmd *cobra.Command, f *lintFlags, args
 		return err
 	}
 	cfg, cfgPath, failOn, severity := st.cfg, st.cfgPath, st.failOn, st.severity
-	if err := checkEmit(f); err != nil {
+	if err := checkEmit(e, f, args, changed); err != nil {
 		return err
 	}
 	jobs := f.jobs

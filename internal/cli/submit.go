@@ -179,10 +179,8 @@ func (s *submitter) due(r *finlint.Result) (bool, string) {
 		// would refuse, or worse, take in a form nobody meant.
 		return false, "has errors"
 	}
-	for _, f := range r.Findings {
-		if s.failOn != rules.Off && f.Severity >= s.failOn {
-			return false, "has findings at or above --fail-on"
-		}
+	if !r.Passes(s.failOn) {
+		return false, "has findings at or above --fail-on"
 	}
 	return true, ""
 }
