@@ -159,8 +159,10 @@ func (o Options) Check() error {
 // (string: each the JSON object `finlint lint --format ndjson` prints for
 // the record, with its kind, findings, positions and reference), the
 // records with no finding at or above FailOn (valid, []byte: the record's
-// bytes as they came) and the others (invalid). A blank record is no
-// payload and is dropped.
+// bytes as they came) and the others (invalid): a record passes as
+// Result.Passes says, as `finlint lint --submit` would send it. A blank
+// record is no payload and is dropped. Lint panics, when the pipeline is
+// built, on options Check refuses.
 func Lint(s beam.Scope, payloads beam.PCollection, opts Options) (results, valid, invalid beam.PCollection) {
 	s = s.Scope("finlint.Lint")
 	if err := opts.Check(); err != nil {
@@ -214,6 +216,11 @@ func (f *lintFn) Setup() error {
 
 // ProcessElement lints one record.
 func (f *lintFn) ProcessElement(ctx context.Context, payload []byte, results func(string), valid, invalid func([]byte)) error {
+	return f.lint(ctx, f.source, payload, results, valid, invalid)
+}
+
+// lint lints one record, under the name source.
+func (f *lintFn) lint(ctx context.Context, source string, payload []byte, results func(string), valid, invalid func([]byte)) error {
 	data := payload
 	if n := len(data); n > 0 && data[n-1] == '\r' {
 		data = data[:n-1] // the CR of a CRLF line, as the command reads it
@@ -221,12 +228,16 @@ func (f *lintFn) ProcessElement(ctx context.Context, payload []byte, results fun
 	if isBlank(data) {
 		return nil
 	}
-	r := report.Result{Result: f.linter.LintPayload(ctx, finlint.Payload{Source: f.source, Data: data})}
+	r := report.Result{Result: f.linter.LintPayload(ctx, finlint.Payload{Source: source, Data: data})}
+	if r.Error != "" {
+		// Only a cancelled bundle gets here (the record is in memory): the
+		// runner is to retry it, not to take a result with no findings.
+		return fmt.Errorf("linting a record: %s", r.Error)
+	}
 	if f.Opts.Hints {
 		hints.Add(&r.Result)
 	}
 	payloadsCount.Inc(ctx, 1)
-	pass := true
 	for _, fd := range r.Findings {
 		if c, ok := severityCount[fd.Severity]; ok {
 			c.Inc(ctx, 1)
@@ -237,10 +248,8 @@ func (f *lintFn) ProcessElement(ctx context.Context, payload []byte, results fun
 			f.rules[fd.Rule] = c
 		}
 		c.Inc(ctx, 1)
-		if f.failOn != rules.Off && fd.Severity >= f.failOn {
-			pass = false
-		}
 	}
+	pass := r.Passes(f.failOn)
 	r.Data = nil
 	f.line.b = f.line.b[:0]
 	if err := f.enc.Result(&r); err != nil {
@@ -255,6 +264,37 @@ func (f *lintFn) ProcessElement(ctx context.Context, payload []byte, results fun
 		invalid(data)
 	}
 	return nil
+}
+
+// LintNamed is Lint for records that carry their own name, as
+// textio.ReadWithFilename gives them: a PCollection of KV<string, []byte>,
+// the key being what the record's result gives as its source (the file it
+// came from), so that a result with no reference can still be traced.
+func LintNamed(s beam.Scope, named beam.PCollection, opts Options) (results, valid, invalid beam.PCollection) {
+	s = s.Scope("finlint.LintNamed")
+	if err := opts.Check(); err != nil {
+		panic(fmt.Sprintf("finlintbeam.LintNamed: %v", err))
+	}
+	return beam.ParDo3(s, &lintNamedFn{Opts: opts}, named)
+}
+
+// lintNamedFn is LintNamed's DoFn. Opts travels; the lintFn it sets up
+// on the worker does not.
+type lintNamedFn struct {
+	Opts Options
+
+	fn lintFn
+}
+
+// Setup builds the worker's linter.
+func (f *lintNamedFn) Setup() error {
+	f.fn.Opts = f.Opts
+	return f.fn.Setup()
+}
+
+// ProcessElement lints one record under its own name.
+func (f *lintNamedFn) ProcessElement(ctx context.Context, source string, payload []byte, results func(string), valid, invalid func([]byte)) error {
+	return f.fn.lint(ctx, source, payload, results, valid, invalid)
 }
 
 // lineBuffer is where the ndjson format writes one result's line.
@@ -277,6 +317,7 @@ func isBlank(b []byte) bool {
 
 func init() {
 	register.DoFn5x1[context.Context, []byte, func(string), func([]byte), func([]byte), error](&lintFn{})
+	register.DoFn6x1[context.Context, string, []byte, func(string), func([]byte), func([]byte), error](&lintNamedFn{})
 	register.Emitter1[string]()
 	register.Emitter1[[]byte]()
 }

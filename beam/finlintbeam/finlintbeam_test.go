@@ -146,6 +146,28 @@ func TestCataloguesTravelToTheWorkers(t *testing.T) {
 	}
 }
 
+// LintNamed gives each result its record's own name as its source, and
+// otherwise what Lint gives.
+func TestLintNamedNamesEachResult(t *testing.T) {
+	in := beamtest.Stream(t, 200)
+	want, _ := beamtest.Records(t, in, beamtest.CommandResults(t, in, "-", false))
+	n := len(beamtest.CommandResults(t, in, "-", false))
+	for _, runner := range beamtest.Runners {
+		t.Run(runner, func(t *testing.T) {
+			p, s := beam.NewPipelineWithRoot()
+			named := beam.ParDo(s, beamtest.Named, beam.CreateList(s, beamtest.Lines(in)))
+			results, valid, _ := finlintbeam.LintNamed(s, named, finlintbeam.Options{Today: beamtest.Today})
+			sources := make([]string, n)
+			for i := range sources {
+				sources[i] = beamtest.NamedSource
+			}
+			passert.Equals(s, beam.ParDo(s, beamtest.SourceOf, results), beamtest.Any(sources)...)
+			passert.Equals(s, valid, beamtest.Any(want)...)
+			run(t, runner, p)
+		})
+	}
+}
+
 func TestBadOptionsFailWhenThePipelineIsBuilt(t *testing.T) {
 	for _, o := range []finlintbeam.Options{
 		{FailOn: "fatal"}, {Rules: map[string]string{"no-such-rule": "off"}}, {Rules: map[string]string{"email-lowercase": "loud"}},

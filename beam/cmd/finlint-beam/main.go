@@ -72,7 +72,7 @@ func define(fs *flag.FlagSet, f *flags) {
 	fs.Func("rule", "override one rule, as ID=off|info|warning|error; repeatable", func(s string) error {
 		id, sev, ok := strings.Cut(s, "=")
 		if !ok || id == "" {
-			return errors.New("want ID=off|info|warning|error")
+			return errors.New("want ID=off|info|warning|error, as in --rule unknown-field=off")
 		}
 		f.rules[id] = sev
 		return nil
@@ -106,12 +106,22 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 		return usage("--input is required")
 	case f.output == "":
 		return usage("--output is required")
+	case f.maxSize < 0:
+		return usage("--max-size: want at least 1 byte, not %d", f.maxSize)
+	case f.maxDepth < 0:
+		return usage("--max-depth: want at least 1, not %d", f.maxDepth)
 	}
 	// A local glob that matches nothing is a typo, not an empty batch;
 	// a remote one is for the runner's filesystem to match.
 	if !strings.Contains(f.input, "://") {
-		if m, err := filepath.Glob(f.input); err != nil || len(m) == 0 {
+		m, err := filepath.Glob(f.input)
+		if err != nil || len(m) == 0 {
 			return usage("--input %s matches no file", f.input)
+		}
+		for _, name := range m {
+			if st, err := os.Stat(name); err == nil && st.IsDir() {
+				return usage("--input %s matches the folder %s: give its files, as in %s", f.input, name, filepath.Join(name, "*.ndjson"))
+			}
 		}
 	}
 	if *runners.Runner == "" {
@@ -126,7 +136,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 
 	opts := finlintbeam.Options{
 		Kind: f.kind, FailOn: f.failOn, Rules: f.rules, Today: f.today, Redact: f.redact, RelianceEnabled: f.reliance,
-		MaxPayloadSize: f.maxSize, MaxDepth: f.maxDepth, Source: f.input, Hints: true,
+		MaxPayloadSize: f.maxSize, MaxDepth: f.maxDepth,
 	}
 	if !f.offline {
 		cats, err := catalogues(f.cacheDir, getenv)

@@ -95,14 +95,16 @@ func summary(t *testing.T, in []byte, failOn string) string {
 func TestPipelineWritesWhatTheCommandFinds(t *testing.T) {
 	in := beamtest.Stream(t, 2000)
 	glob := input(t, in)
-	results := beamtest.CommandResults(t, in, glob, true)
+	results := beamtest.CommandResults(t, in, "-", false)
+	files, err := filepath.Glob(glob)
+	require.NoError(t, err)
 	for _, c := range []struct {
 		runner, failOn string
 	}{{"direct", "error"}, {"prism", "error"}, {"prism", "warning"}} {
 		t.Run(c.runner+"/"+c.failOn, func(t *testing.T) {
 			prefix := filepath.Join(t.TempDir(), "run")
 			p, s := beam.NewPipelineWithRoot()
-			build(s, glob, prefix, finlintbeam.Options{Today: beamtest.Today, FailOn: c.failOn, Source: glob, Hints: true})
+			build(s, glob, prefix, finlintbeam.Options{Today: beamtest.Today, FailOn: c.failOn})
 			_, err := beam.Run(context.Background(), c.runner, p)
 			require.NoError(t, err)
 
@@ -125,8 +127,15 @@ func TestPipelineWritesWhatTheCommandFinds(t *testing.T) {
 			slices.Sort(wantInvalid)
 			var gotInvalid []string
 			for _, l := range sortedLines(t, prefix+invalidBase) {
-				c, err := beamtest.Canonical(l)
+				// Each result names its record's file; the command's, the
+				// standard input it read the files from.
+				var r map[string]any
+				require.NoError(t, json.Unmarshal([]byte(l), &r))
+				assert.Contains(t, files, r["source"])
+				r["source"] = "-"
+				b, err := json.Marshal(r)
 				require.NoError(t, err)
+				c := string(b)
 				gotInvalid = append(gotInvalid, c)
 			}
 			slices.Sort(gotInvalid)
@@ -223,4 +232,39 @@ func TestCommand(t *testing.T) {
 		assert.Equal(t, 2, code, "%v: %s", c.args, stderr)
 		assert.Contains(t, stderr, c.want, "%v", c.args)
 	}
+}
+
+// The last step of a shard write, run again after a worker died part-way
+// through it, keeps what the first attempt renamed and finishes the rest.
+func TestFinalizeIsSafeToRetry(t *testing.T) {
+	dir := t.TempDir()
+	base := filepath.Join(dir, "run-valid")
+	var tmp []string
+	for i, body := range []string{"a\n", "b\n", "c\n"} {
+		name := fmt.Sprintf("%s-tmp-%02d%s", base, i, shardExt)
+		require.NoError(t, os.WriteFile(name, []byte(body), 0o644))
+		tmp = append(tmp, name)
+	}
+	stale := shardName(base, shardExt, 3, 4)
+	require.NoError(t, os.WriteFile(stale, []byte("an older run\n"), 0o644))
+	// The first attempt renamed one shard before it died.
+	require.NoError(t, os.Rename(tmp[0], shardName(base, shardExt, 0, 3)))
+	names := func() func(*string) bool {
+		i := 0
+		list := append(slices.Clone(tmp), tmp[1]) // one delivered twice
+		return func(s *string) bool {
+			if i == len(list) {
+				return false
+			}
+			*s = list[i]
+			i++
+			return true
+		}
+	}
+	fn := &finalizeFn{Base: base, Ext: shardExt}
+	for range 2 { // the retry, and a retry of that
+		require.NoError(t, fn.ProcessElement(context.Background(), 0, names()))
+		assert.Equal(t, []string{"a", "b", "c"}, sortedLines(t, base))
+	}
+	assert.NoFileExists(t, stale)
 }

@@ -31,9 +31,10 @@ const (
 // build adds the whole job to s: read the NDJSON records matching input,
 // lint them, and write the three files under prefix.
 func build(s beam.Scope, input, prefix string, opts finlintbeam.Options) {
-	lines := textio.Read(s, input)
+	// Each result names the file its record came from.
+	lines := textio.ReadWithFilename(s, input)
 	payloads := beam.ParDo(s, toBytes, lines)
-	results, valid, _ := finlintbeam.Lint(s, payloads, opts)
+	results, valid, _ := finlintbeam.LintNamed(s, payloads, opts)
 	writeShards(s, prefix+validBase, shardExt, beam.ParDo(s, toString, valid))
 
 	failOn := opts.FailOn
@@ -51,15 +52,17 @@ func build(s beam.Scope, input, prefix string, opts finlintbeam.Options) {
 	textio.Write(s, prefix+summarySuffix, beam.ParDo(s, orderSummary, text))
 }
 
-func toBytes(line string) []byte { return []byte(line) }
-func toString(b []byte) string   { return string(b) }
+func toBytes(file, line string) (string, []byte) { return file, []byte(line) }
+func toString(b []byte) string                   { return string(b) }
 
 // totals are the summary's first lines, in this order; a line per rule,
 // "rule<TAB>ID<TAB>N", follows, the rule with most findings first.
 var totals = []string{"payloads", "valid", "invalid", "errors", "warnings", "infos"}
 
-// tallyFn sorts each result by FailOn's verdict, passing on the results of
-// the records that failed, and emits the summary's keys for it.
+// tallyFn sorts each result by the transform's verdict (Result.Passes: no
+// error, whatever FailOn says, and no finding at or above FailOn), passing
+// on the results of the records that failed, and emits the summary's keys
+// for it.
 type tallyFn struct {
 	FailOn string
 }
@@ -79,7 +82,7 @@ func (f *tallyFn) ProcessElement(_ context.Context, result string, invalid, keys
 	for _, fd := range r.Findings {
 		keys(fd.Severity + "s")
 		keys("rule\t" + fd.Rule)
-		pass = pass && severities[fd.Severity] < severities[f.FailOn]
+		pass = pass && severities[fd.Severity] < min(severities["error"], severities[f.FailOn])
 	}
 	if pass {
 		keys("valid")
@@ -133,7 +136,7 @@ func orderSummary(text string) string {
 }
 
 func init() {
-	register.Function1x1(toBytes)
+	register.Function2x2(toBytes)
 	register.Function1x1(toString)
 	register.DoFn4x1[context.Context, string, func(string), func(string), error](&tallyFn{})
 	register.Emitter1[string]()

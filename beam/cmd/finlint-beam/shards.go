@@ -67,6 +67,19 @@ func (f *shardFn) ProcessElement(ctx context.Context, line string, _ func(string
 	return f.w.WriteByte('\n')
 }
 
+// Teardown closes what a failed bundle left open; its temporary file is
+// removed by the last step.
+func (f *shardFn) Teardown() error {
+	if f.file != nil {
+		f.file.Close()
+	}
+	if f.fs != nil {
+		f.fs.Close()
+	}
+	f.fs, f.file, f.w = nil, nil, nil
+	return nil
+}
+
 func (f *shardFn) FinishBundle(ctx context.Context, emit func(string)) error {
 	if f.w == nil {
 		return nil
@@ -86,8 +99,9 @@ func (f *shardFn) FinishBundle(ctx context.Context, emit func(string)) error {
 }
 
 // finalizeFn names the bundles' files BASE-00000-of-0000N.EXT, in the
-// order of their temporary names, after removing every other file of
-// that form and every temporary file under BASE.
+// order of their temporary names, and removes every other file of that
+// form and every other temporary file under BASE. A retry of it, after a
+// worker died part-way, finds some files already renamed and leaves them.
 type finalizeFn struct {
 	Base, Ext string
 }
@@ -101,18 +115,24 @@ func (f *finalizeFn) ProcessElement(ctx context.Context, _ int, names func(*stri
 		}
 	}
 	slices.Sort(done)
+	done = slices.Compact(done) // a runner may deliver a name twice
 	fs, err := filesystem.New(ctx, f.Base)
 	if err != nil {
 		return err
 	}
 	defer fs.Close()
-	stale, err := fs.List(ctx, f.Base+"-*"+f.Ext)
+	final := make([]string, max(1, len(done)))
+	for i := range final {
+		final[i] = shardName(f.Base, f.Ext, i, len(final))
+	}
+	existing, err := fs.List(ctx, f.Base+"-*"+f.Ext)
 	if err != nil {
 		return err
 	}
-	for _, name := range stale {
+	for _, name := range existing {
 		rest := strings.TrimSuffix(strings.TrimPrefix(name, f.Base+"-"), f.Ext)
-		if (shardPart.MatchString(rest) || strings.HasPrefix(rest, "tmp-")) && !slices.Contains(done, name) {
+		ours := slices.Contains(done, name) || slices.Contains(final, name)
+		if (shardPart.MatchString(rest) || strings.HasPrefix(rest, "tmp-")) && !ours {
 			if err := remove(ctx, fs, name); err != nil {
 				return err
 			}
@@ -120,14 +140,20 @@ func (f *finalizeFn) ProcessElement(ctx context.Context, _ int, names func(*stri
 	}
 	if len(done) == 0 {
 		// No line at all: one empty file, so that BASE* is always there.
-		w, err := fs.OpenWrite(ctx, shardName(f.Base, f.Ext, 0, 1))
+		w, err := fs.OpenWrite(ctx, final[0])
 		if err != nil {
 			return err
 		}
 		return w.Close()
 	}
 	for i, name := range done {
-		if err := filesystem.Rename(ctx, fs, name, shardName(f.Base, f.Ext, i, len(done))); err != nil {
+		if _, err := fs.Size(ctx, name); err != nil {
+			if _, ferr := fs.Size(ctx, final[i]); ferr == nil {
+				continue // renamed by an earlier attempt
+			}
+			return fmt.Errorf("the shard %s is gone, and %s is not there: %w", name, final[i], err)
+		}
+		if err := filesystem.Rename(ctx, fs, name, final[i]); err != nil {
 			return err
 		}
 	}
