@@ -91,7 +91,22 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 	var f flags
 	fs := flag.CommandLine
 	fs.SetOutput(stderr)
+	beamFlags := map[string]bool{}
+	fs.VisitAll(func(fl *flag.Flag) { beamFlags[fl.Name] = true })
 	define(fs, &f)
+	// Beam defines some hundred flags of its own: a usage error shows
+	// finlint-beam's, and -help says where Beam's are.
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: finlint-beam --input GLOB --output PREFIX [--runner R] [flags]")
+		fmt.Fprintln(stderr, "\nfinlint-beam's flags:")
+		fs.VisitAll(func(fl *flag.Flag) {
+			if !beamFlags[fl.Name] {
+				name, usage := flag.UnquoteUsage(fl)
+				fmt.Fprintf(stderr, "  -%s %s\n    \t%s\n", fl.Name, name, usage)
+			}
+		})
+		fmt.Fprintln(stderr, "\nBeam's own flags (--runner, --endpoint, --environment_type, --project, --region, ...) are accepted too; see Beam's documentation for the runner.")
+	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -63,6 +63,7 @@ func sortedLines(t *testing.T, base string) []string {
 func summary(t *testing.T, in []byte, failOn string) string {
 	var doc struct {
 		Results []struct {
+			Kind     string
 			Findings []struct{ Rule, Severity string }
 		}
 	}
@@ -71,11 +72,14 @@ func summary(t *testing.T, in []byte, failOn string) string {
 	rank := map[string]int{"info": 1, "warning": 2, "error": 3, "none": 4}
 	for _, r := range doc.Results {
 		counts["payloads"]++
+		if r.Kind != "" {
+			counts["kind\t"+r.Kind]++
+		}
 		pass := true
 		for _, f := range r.Findings {
 			counts[f.Severity+"s"]++
 			counts["rule\t"+f.Rule]++
-			pass = pass && rank[f.Severity] < rank[failOn]
+			pass = pass && rank[f.Severity] < min(rank["error"], rank[failOn])
 		}
 		if pass {
 			counts["valid"]++
@@ -224,6 +228,7 @@ func TestCommand(t *testing.T) {
 		{[]string{"--input", glob, "--output", prefix, "--fail-on", "fatal"}, `FailOn: want error, warning, info or none, not "fatal"`},
 		{[]string{"--input", glob, "--output", prefix, "--rule", "no-such-rule=off"}, "no-such-rule"},
 		{[]string{"--input", glob, "--output", prefix, "extra"}, `unexpected argument "extra"`},
+		{[]string{"--input", glob, "--output", prefix, "--rule", "foo"}, "want ID=off|info|warning|error"},
 		{[]string{"--input", glob, "--output", prefix, "--runner", "no-such-runner"}, "--runner no-such-runner: want one of prism, PrismRunner, direct"},
 		{[]string{"--input", filepath.Join(t.TempDir(), "none-*.ndjson"), "--output", prefix}, "none-*.ndjson matches no file"},
 		{[]string{"--input", glob, "--output", filepath.Join(glob[:strings.LastIndexByte(glob, '/')], "part-0.ndjson", "run"), "--runner", "direct"}, "the pipeline failed on direct"},
@@ -231,7 +236,11 @@ func TestCommand(t *testing.T) {
 		stderr, code := runCmd(c.args...)
 		assert.Equal(t, 2, code, "%v: %s", c.args, stderr)
 		assert.Contains(t, stderr, c.want, "%v", c.args)
+		assert.NotContains(t, stderr, "-staging_location", "%v: Beam's own flags are not listed", c.args)
 	}
+	stderr, code = runCmd("-help")
+	assert.Contains(t, stderr, "finlint-beam's flags:\n  -cache-dir")
+	assert.Contains(t, stderr, "Beam's own flags (--runner")
 }
 
 // The last step of a shard write, run again after a worker died part-way

@@ -55,8 +55,9 @@ func build(s beam.Scope, input, prefix string, opts finlintbeam.Options) {
 func toBytes(file, line string) (string, []byte) { return file, []byte(line) }
 func toString(b []byte) string                   { return string(b) }
 
-// totals are the summary's first lines, in this order; a line per rule,
-// "rule<TAB>ID<TAB>N", follows, the rule with most findings first.
+// totals are the summary's first lines, in this order; a line per kind,
+// "kind<TAB>NAME<TAB>N", follows, by name, then a line per rule,
+// "rule<TAB>ID<TAB>N", the rule with most findings first.
 var totals = []string{"payloads", "valid", "invalid", "errors", "warnings", "infos"}
 
 // tallyFn sorts each result by the transform's verdict (Result.Passes: no
@@ -72,6 +73,7 @@ var severities = map[string]int{"info": 1, "warning": 2, "error": 3, "none": 4}
 
 func (f *tallyFn) ProcessElement(_ context.Context, result string, invalid, keys func(string)) error {
 	var r struct {
+		Kind     string
 		Findings []struct{ Rule, Severity string }
 	}
 	if err := json.Unmarshal([]byte(result), &r); err != nil {
@@ -79,6 +81,9 @@ func (f *tallyFn) ProcessElement(_ context.Context, result string, invalid, keys
 	}
 	pass := true
 	keys("payloads")
+	if r.Kind != "" {
+		keys("kind\t" + r.Kind)
+	}
 	for _, fd := range r.Findings {
 		keys(fd.Severity + "s")
 		keys("rule\t" + fd.Rule)
@@ -106,7 +111,7 @@ func mergeLines(a, b string) string { return a + "\n" + b }
 // their number of findings, most first, ties by name.
 func orderSummary(text string) string {
 	counts := map[string]int{}
-	var ruleIDs []string
+	var ruleIDs, kindNames []string
 	for _, line := range strings.Split(text, "\n") {
 		i := strings.LastIndexByte(line, '\t')
 		if i < 0 {
@@ -116,6 +121,9 @@ func orderSummary(text string) string {
 		key := line[:i]
 		if id, ok := strings.CutPrefix(key, "rule\t"); ok {
 			ruleIDs = append(ruleIDs, id)
+		}
+		if name, ok := strings.CutPrefix(key, "kind\t"); ok {
+			kindNames = append(kindNames, name)
 		}
 		counts[key] += n
 	}
@@ -128,6 +136,10 @@ func orderSummary(text string) string {
 	var out strings.Builder
 	for _, k := range totals {
 		fmt.Fprintf(&out, "%s\t%d\n", k, counts[k])
+	}
+	slices.Sort(kindNames)
+	for _, name := range slices.Compact(kindNames) {
+		fmt.Fprintf(&out, "kind\t%s\t%d\n", name, counts["kind\t"+name])
 	}
 	for _, id := range slices.Compact(ruleIDs) {
 		fmt.Fprintf(&out, "rule\t%s\t%d\n", id, counts["rule\t"+id])
