@@ -8,7 +8,7 @@
 // byte for byte, to PREFIX-valid-00000-of-0000N.ndjson (a shard a bundle),
 // the results of the ones that did not to PREFIX-invalid-*.ndjson (the
 // objects `finlint lint --format ndjson` prints) and counts by verdict,
-// severity and rule to PREFIX-summary.txt.
+// severity, kind and rule to PREFIX-summary.txt.
 // The reference catalogues are read once, from finlint's cache on the
 // machine that starts the job, and travel with it.
 //
