@@ -239,6 +239,7 @@ func TestCommand(t *testing.T) {
 		assert.NotContains(t, stderr, "-staging_location", "%v: Beam's own flags are not listed", c.args)
 	}
 	stderr, code = runCmd("-help")
+	assert.Equal(t, 0, code, "-help is no usage error")
 	assert.Contains(t, stderr, "finlint-beam's flags:\n  -cache-dir")
 	assert.Contains(t, stderr, "Beam's own flags (--runner")
 }
