@@ -53,6 +53,19 @@ func ParseSeverity(s string) (Severity, error) {
 	return Off, fmt.Errorf("unknown severity %q: want off, info, warning or error", s)
 }
 
+// ParseFailOn reads a --fail-on value: error, warning or info, or none,
+// which is Off (no finding fails).
+func ParseFailOn(s string) (Severity, error) {
+	if s == "none" {
+		return Off, nil
+	}
+	sev, err := ParseSeverity(s)
+	if err != nil || sev == Off {
+		return Off, fmt.Errorf("want error, warning, info or none, not %q", s)
+	}
+	return sev, nil
+}
+
 // MarshalText writes the severity's name.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 

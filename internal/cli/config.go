@@ -212,13 +212,13 @@ func loadConfig(path string) (*config, error) {
 		cfg.lines[k.Value] = k.Line
 		switch k.Value {
 		case "fail-on":
-			if v.Value == "none" {
+			s, err := rules.ParseFailOn(v.Value)
+			if err != nil {
+				return nil, bad(v, k.Value, "%v", err)
+			}
+			if s == rules.Off {
 				cfg.FailOnNone = true
 				continue
-			}
-			s, err := rules.ParseSeverity(v.Value)
-			if err != nil || s == rules.Off {
-				return nil, bad(v, k.Value, "want error, warning, info or none, not %q", v.Value)
 			}
 			cfg.FailOn = &s
 		case "jobs":

@@ -123,12 +123,9 @@ func (o *output) finish(sum report.Summary) error {
 }
 
 func parseFailOn(s string) (rules.Severity, error) {
-	if s == "none" {
-		return rules.Off, nil
-	}
-	sev, err := rules.ParseSeverity(s)
-	if err != nil || sev == rules.Off {
-		return rules.Off, usageErr("--fail-on: want error, warning, info or none, not %q", s)
+	sev, err := rules.ParseFailOn(s)
+	if err != nil {
+		return rules.Off, usageErr("--fail-on: %v", err)
 	}
 	return sev, nil
 }
