@@ -11,6 +11,7 @@
 package finlintbeam
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"time"
@@ -37,7 +38,8 @@ type Options struct {
 	// "" or auto to tell each record's kind from its shape.
 	Kind string
 	// FailOn is the lowest severity that makes a record invalid: error
-	// (the default, when ""), warning, info, or none (every record passes).
+	// (the default, when ""), warning, info, or none (only errors do, as
+	// Result.Passes says).
 	FailOn string
 	// Rules overrides rules' severities by rule id: off, info, warning or
 	// error, as --rule does.
@@ -99,16 +101,11 @@ func Snapshot(c rules.Catalogues) Catalogues {
 // makes a record invalid (rules.Off: none does).
 func (o Options) linter() (*finlint.Linter, rules.Severity, error) {
 	failOn := rules.Error
-	switch o.FailOn {
-	case "", "error":
-	case "none":
-		failOn = rules.Off
-	default:
-		s, err := rules.ParseSeverity(o.FailOn)
-		if err != nil || s == rules.Off {
-			return nil, 0, fmt.Errorf("option FailOn: want error, warning, info or none, not %q", o.FailOn)
+	if o.FailOn != "" {
+		var err error
+		if failOn, err = rules.ParseFailOn(o.FailOn); err != nil {
+			return nil, 0, fmt.Errorf("option FailOn: %w", err)
 		}
-		failOn = s
 	}
 	sev := map[string]rules.Severity{}
 	for id, name := range o.Rules {
@@ -158,9 +155,10 @@ func (o Options) Check() error {
 // NDJSON line each, without its line ending). It returns their results
 // (string: each the JSON object `finlint lint --format ndjson` prints for
 // the record, with its kind, findings, positions and reference), the
-// records with no finding at or above FailOn (valid, []byte: the record's
-// bytes as they came) and the others (invalid): a record passes as
-// Result.Passes says, as `finlint lint --submit` would send it. A blank
+// records that pass (valid, []byte: the record's bytes as they came) and
+// the others (invalid). A record passes as Result.Passes says, as
+// `finlint lint --submit` would send it: no error, and no finding at or
+// above FailOn. A blank
 // record is no payload and is dropped. Lint panics, when the pipeline is
 // built, on options Check refuses.
 func Lint(s beam.Scope, payloads beam.PCollection, opts Options) (results, valid, invalid beam.PCollection) {
@@ -179,7 +177,7 @@ type lintFn struct {
 	failOn rules.Severity
 	source string
 	enc    report.Format
-	line   *lineBuffer
+	line   *bytes.Buffer // where enc writes one result's line
 	rules  map[string]beam.Counter
 }
 
@@ -205,7 +203,7 @@ func (f *lintFn) Setup() error {
 	if f.source == "" {
 		f.source = "-"
 	}
-	f.line = &lineBuffer{}
+	f.line = &bytes.Buffer{}
 	f.enc, err = report.New("ndjson", f.line, report.Options{})
 	if err != nil {
 		return err
@@ -225,7 +223,7 @@ func (f *lintFn) lint(ctx context.Context, source string, payload []byte, result
 	if n := len(data); n > 0 && data[n-1] == '\r' {
 		data = data[:n-1] // the CR of a CRLF line, as the command reads it
 	}
-	if isBlank(data) {
+	if len(bytes.Trim(data, " \t\r\n")) == 0 { // JSON white space only: no payload, as the command reads it
 		return nil
 	}
 	r := report.Result{Result: f.linter.LintPayload(ctx, finlint.Payload{Source: source, Data: data})}
@@ -251,11 +249,11 @@ func (f *lintFn) lint(ctx context.Context, source string, payload []byte, result
 	}
 	pass := r.Passes(f.failOn)
 	r.Data = nil
-	f.line.b = f.line.b[:0]
+	f.line.Reset()
 	if err := f.enc.Result(&r); err != nil {
 		return err
 	}
-	results(string(f.line.b[:len(f.line.b)-1])) // without its line feed
+	results(string(bytes.TrimSuffix(f.line.Bytes(), []byte{'\n'})))
 	if pass {
 		validCount.Inc(ctx, 1)
 		valid(data)
@@ -295,24 +293,6 @@ func (f *lintNamedFn) Setup() error {
 // ProcessElement lints one record under its own name.
 func (f *lintNamedFn) ProcessElement(ctx context.Context, source string, payload []byte, results func(string), valid, invalid func([]byte)) error {
 	return f.fn.lint(ctx, source, payload, results, valid, invalid)
-}
-
-// lineBuffer is where the ndjson format writes one result's line.
-type lineBuffer struct{ b []byte }
-
-func (l *lineBuffer) Write(p []byte) (int, error) {
-	l.b = append(l.b, p...)
-	return len(p), nil
-}
-
-// isBlank says a record holds nothing but JSON white space.
-func isBlank(b []byte) bool {
-	for _, c := range b {
-		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
-			return false
-		}
-	}
-	return true
 }
 
 func init() {

@@ -59,7 +59,7 @@ var knownRunners = []string{
 type flags struct {
 	input, output, kind, failOn, today, cacheDir, logLevel string
 	rules                                                  map[string]string
-	redact, reliance, offline                              bool
+	redact, reliance, noCatalogues                         bool
 	maxSize, maxDepth                                      int
 }
 
@@ -83,7 +83,7 @@ func define(fs *flag.FlagSet, f *flags) {
 	fs.IntVar(&f.maxSize, "max-size", 0, "largest record in bytes (default finlint's, 1 MiB)")
 	fs.IntVar(&f.maxDepth, "max-depth", 0, "deepest nesting allowed (default finlint's, 64)")
 	fs.StringVar(&f.cacheDir, "cache-dir", "", "finlint's reference cache folder, read once when the job starts (default FINLINT_CACHE_DIR, or finlint's default)")
-	fs.BoolVar(&f.offline, "no-catalogues", false, "do not read the reference cache: reference ids are not checked")
+	fs.BoolVar(&f.noCatalogues, "no-catalogues", false, "do not read the reference cache: reference ids are not checked")
 	fs.StringVar(&f.logLevel, "log-level", "warn", "what Beam logs on standard error: debug, info, warn or error")
 }
 
@@ -153,7 +153,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, getenv func(strin
 		Kind: f.kind, FailOn: f.failOn, Rules: f.rules, Today: f.today, Redact: f.redact, RelianceEnabled: f.reliance,
 		MaxPayloadSize: f.maxSize, MaxDepth: f.maxDepth,
 	}
-	if !f.offline {
+	if !f.noCatalogues {
 		cats, err := catalogues(f.cacheDir, getenv)
 		if err != nil {
 			fmt.Fprintf(stderr, "finlint-beam: warning: reference catalogues not used: %v\n", err)

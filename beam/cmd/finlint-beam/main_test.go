@@ -59,6 +59,10 @@ func sortedLines(t *testing.T, base string) []string {
 	return lines
 }
 
+// rank orders the severities as --fail-on compares them, for the tests'
+// own reading of the command's verdicts.
+var rank = map[string]int{"info": 1, "warning": 2, "error": 3, "none": 4}
+
 // summary is the summary file the command's verdicts call for.
 func summary(t *testing.T, in []byte, failOn string) string {
 	var doc struct {
@@ -69,7 +73,6 @@ func summary(t *testing.T, in []byte, failOn string) string {
 	}
 	require.NoError(t, json.Unmarshal(beamtest.Command(t, in, "lint", "--offline", "--today", beamtest.Today, "--format", "json", "-"), &doc))
 	counts := map[string]int{}
-	rank := map[string]int{"info": 1, "warning": 2, "error": 3, "none": 4}
 	for _, r := range doc.Results {
 		counts["payloads"]++
 		if r.Kind != "" {
@@ -122,7 +125,7 @@ func TestPipelineWritesWhatTheCommandFinds(t *testing.T) {
 				var v struct{ Findings []struct{ Severity string } }
 				require.NoError(t, json.Unmarshal([]byte(r), &v))
 				if slices.ContainsFunc(v.Findings, func(f struct{ Severity string }) bool {
-					return severities[f.Severity] >= severities[c.failOn]
+					return rank[f.Severity] >= rank[c.failOn]
 				}) {
 					wantInvalid = append(wantInvalid, results[i])
 				}

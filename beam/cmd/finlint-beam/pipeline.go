@@ -14,7 +14,9 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/stats"
 
+	"github.com/finlint/finlint"
 	"github.com/finlint/finlint/beam/finlintbeam"
+	"github.com/finlint/finlint/rules"
 )
 
 // The files the pipeline writes, after its output prefix: the records
@@ -37,11 +39,7 @@ func build(s beam.Scope, input, prefix string, opts finlintbeam.Options) {
 	results, valid, _ := finlintbeam.LintNamed(s, payloads, opts)
 	writeShards(s, prefix+validBase, shardExt, beam.ParDo(s, toString, valid))
 
-	failOn := opts.FailOn
-	if failOn == "" {
-		failOn = "error"
-	}
-	invalid, keys := beam.ParDo2(s, &tallyFn{FailOn: failOn}, results)
+	invalid, keys := beam.ParDo2(s, &tallyFn{FailOn: opts.FailOn}, results)
 	writeShards(s, prefix+invalidBase, shardExt, invalid)
 
 	// Every total appears in the summary, zero or not, and the summary
@@ -60,36 +58,43 @@ func toString(b []byte) string                   { return string(b) }
 // "rule<TAB>ID<TAB>N", the rule with most findings first.
 var totals = []string{"payloads", "valid", "invalid", "errors", "warnings", "infos"}
 
-// tallyFn sorts each result by the transform's verdict (Result.Passes: no
-// error, whatever FailOn says, and no finding at or above FailOn), passing
-// on the results of the records that failed, and emits the summary's keys
+// tallyFn sorts each result by the transform's own verdict, passing on
+// the results of the records that failed, and emits the summary's keys
 // for it.
 type tallyFn struct {
-	FailOn string
+	FailOn string // as Options.FailOn: "" is error
+
+	failOn rules.Severity
 }
 
-// severities ranks the severities as FailOn compares them.
-var severities = map[string]int{"info": 1, "warning": 2, "error": 3, "none": 4}
+func (f *tallyFn) Setup() error {
+	f.failOn = rules.Error
+	if f.FailOn != "" {
+		var err error
+		f.failOn, err = rules.ParseFailOn(f.FailOn)
+		return err
+	}
+	return nil
+}
 
 func (f *tallyFn) ProcessElement(_ context.Context, result string, invalid, keys func(string)) error {
-	var r struct {
-		Kind     string
-		Findings []struct{ Rule, Severity string }
-	}
+	var r finlint.Result
 	if err := json.Unmarshal([]byte(result), &r); err != nil {
 		return fmt.Errorf("reading a result of the transform: %w", err)
 	}
-	pass := true
+	// A result is of a record the transform read and kept (one too
+	// large to keep has a payload-limit error), which its bytes, never
+	// serialised, would say.
+	r.Data = []byte{}
 	keys("payloads")
 	if r.Kind != "" {
 		keys("kind\t" + r.Kind)
 	}
 	for _, fd := range r.Findings {
-		keys(fd.Severity + "s")
+		keys(fd.Severity.String() + "s")
 		keys("rule\t" + fd.Rule)
-		pass = pass && severities[fd.Severity] < min(severities["error"], severities[f.FailOn])
 	}
-	if pass {
+	if r.Passes(f.failOn) {
 		keys("valid")
 		return nil
 	}
