@@ -23,7 +23,7 @@ const (
 var emitModes = []string{emitResults, emitValid, emitInvalid}
 
 const emitHelp = "run as a stream mapper: read every input as NDJSON and write to standard output, as each record is done, `WHAT`: " +
-	"results (one ndjson result a record, no summary line), valid (the records with no finding at or above --fail-on, byte for byte) or invalid (the others); findings do not change the exit code"
+	"results (one ndjson result a record, no summary line), valid (the records --submit would send, byte for byte: no error, and no finding at or above --fail-on) or invalid (the others); findings do not change the exit code"
 
 // checkEmit says whether --emit can run with the other flags: it owns
 // standard output, and submitting is a job of its own.
